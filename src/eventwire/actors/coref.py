@@ -1,0 +1,90 @@
+"""Basic, data-light coreference within one article.
+
+Earlier actor mentions are logged with their character offset; a pronoun, a definite role
+("the minister", "the rebels") or a bare surname later in the article takes the most recent
+compatible one. Only mentions *before* the reference count, so the order in which role spans are
+resolved does not change the answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from eventwire.records import Actor
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs", "itself", "themselves"})
+# Role words that name one person, so that "he" can refer back to them.
+PERSON_TITLES = frozenset(
+    "president minister adviser advisor chief general leader king queen emir secretary "
+    "ambassador envoy official governor commander premier chancellor director spokesman "
+    "spokeswoman prince mullah cleric judge prosecutor mayor negotiator".split()
+)
+# How far back (characters) a reference may reach; about a dozen news paragraphs. Longer
+# articles change subject, and an old antecedent is then more often wrong than right.
+MAX_DISTANCE = 6000
+
+
+@dataclass(frozen=True)
+class LoggedMention:
+    start: int
+    actor: Actor
+    is_person: bool
+
+
+def has_country(actor: Actor) -> bool:
+    """True for actors worth referring back to: a known country or an IGO/NGO/IMG code."""
+    return actor.country is not None or not actor.code.startswith("---")
+
+
+class MentionLog:
+    """Actors seen so far in an article, and the people named in it, in text order."""
+
+    def __init__(self) -> None:
+        self._mentions: list[LoggedMention] = []
+        self._people: dict[str, list[tuple[int, Actor]]] = {}
+
+    def add(self, actor: Actor, is_person: bool) -> None:
+        if actor.start is not None and has_country(actor):
+            self._mentions.append(LoggedMention(actor.start, actor, is_person))
+
+    def add_person(self, name: str, start: int, actor: Actor) -> None:
+        """Remember a person's full name and surname with the actor their title gave."""
+        if not has_country(actor):
+            return
+        words = name.lower().replace("'s", "").split()
+        for key in {" ".join(words), words[-1] if words else ""} - {""}:
+            self._people.setdefault(key, []).append((start, actor))
+
+    def person(self, name: str, before: int) -> Actor | None:
+        words = name.lower().replace("'s", "").split()
+        for key in (" ".join(words), words[-1] if words else ""):
+            earlier = [a for s, a in self._people.get(key, []) if s < before]
+            if earlier:
+                return earlier[-1]
+        return None
+
+    def _recent(self, before: int):
+        for m in reversed(self._mentions):
+            if m.start < before:
+                if before - m.start > MAX_DISTANCE:
+                    return
+                yield m
+
+    def pronoun(self, word: str, before: int) -> Actor | None:
+        want_person = word in PERSON_PRONOUNS
+        for m in self._recent(before):
+            if m.is_person == want_person:
+                return m.actor
+        return None
+
+    def same_sector(self, sector: str, before: int) -> Actor | None:
+        for m in self._recent(before):
+            if m.actor.sector == sector and m.actor.country is not None:
+                return m.actor
+        return None
+
+
+def retext(actor: Actor, text: str, start: int, end: int) -> Actor:
+    """The same actor, named by other words at another place."""
+    return replace(actor, text=text, start=start, end=end)
