@@ -138,6 +138,8 @@ def code_articles(
     pending: list[tuple[Article, text.PreparedText]] = []
 
     def flush() -> Iterator[CodedArticle]:
+        if not pending:
+            return
         docs = parse((p.coding_text for _, p in pending), batch_size=batch_size)
         for (article, prepared), doc in zip(pending, docs):
             yield _code_doc(article, prepared, doc, coder)
@@ -146,6 +148,7 @@ def code_articles(
     for article in articles:
         prepared = text.prepare(article)
         if prepared.skipped_reason:
+            yield from flush()  # keep output in input order
             yield CodedArticle(article=article, events=(), skipped_reason=prepared.skipped_reason)
             continue
         pending.append((article, prepared))
