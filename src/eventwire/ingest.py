@@ -3,12 +3,20 @@
 Bad input never raises: each problem becomes an ``InputError`` in the summary and in the
 ``ingest_errors`` table, and the rest of the batch is stored. Only an unusable database (or a
 broken installation) raises, as an ``EventwireError``.
+
+Each story is coded once. An article whose id is stored is not coded again; an article whose
+text is a near-duplicate of a stored one (a syndicated copy: another outlet or URL, small edits;
+see ``text/dedup.py``) is stored as another *report* of that article, not as new events. The
+near-duplicate index is rebuilt from the store's ``minhash`` table when a run starts, and its
+new fingerprints are written in the same transaction as their articles, so a crash can never
+leave the index and the articles out of step.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TextIO, TypeVar
@@ -16,10 +24,22 @@ from typing import TextIO, TypeVar
 from eventwire.coding import Coder, code_article, code_articles, default_coder
 from eventwire.errors import ConfigError
 from eventwire.records import Article, CodedArticle, IngestSummary, InputError
-from eventwire.sources import read_inputs
+from eventwire.sources import FetchPolicy, ReadContext, read_inputs
 from eventwire.store import Store
+from eventwire.store.reports import Report
+from eventwire.text.dedup import NearDuplicateIndex, fingerprint, signature_bytes
 
 T = TypeVar("T")
+
+
+@dataclass
+class IngestResult(IngestSummary):
+    """The summary, plus near-duplicates: copies of stored stories recorded as reports."""
+
+    duplicates: int = 0  # near-duplicate copies stored as reports, not coded (also "skipped")
+    new_reports: int = 0  # rows added to ``reports`` (each new article is its own first report)
+    # (origin, reason) of each article stored but not coded, e.g. "language: not English (und)"
+    not_coded: list[tuple[str, str]] = field(default_factory=list)
 
 
 def ingest(
@@ -30,95 +50,158 @@ def ingest(
     batch_size: int = 64,
     on_progress: Callable[[int], None] | None = None,
     stdin: TextIO | None = None,
-) -> IngestSummary:
-    """Ingest ``inputs`` (paths, directories, ``-``) into the store at ``db``.
+    allow_private: bool = False,
+    mapping: Mapping[str, str] | None = None,
+    fetch_policy: FetchPolicy | None = None,
+) -> IngestResult:
+    """Ingest ``inputs`` (URLs, feeds, paths, directories, ``-``) into the store at ``db``.
 
+    ``allow_private`` lets URLs reach loopback and private addresses (refused by default);
+    ``fetch_policy`` sets every other fetching default (it wins over ``allow_private``).
+    ``mapping`` names the JSONL/CSV columns of article fields (``{"text": "body"}``).
     ``on_progress`` is called after each batch with the number of inputs it handled (articles
     and errors), for a progress bar. Raises StoreError when the database cannot be used.
     """
-    summary = IngestSummary()
-    with Store.open(db) as store:
-        for chunk in _chunks(read_inputs(inputs, default_date, stdin), batch_size):
-            _ingest_chunk(store, chunk, coder, batch_size, summary)
+    policy = fetch_policy or FetchPolicy(allow_private=allow_private)
+    with Store.open(db) as store, ReadContext(dict(mapping or {}), policy) as ctx:
+        run = Ingestor(store, coder, batch_size)
+        for chunk in chunks(read_inputs(inputs, default_date, stdin, ctx), batch_size):
+            run.ingest_chunk(chunk)
             if on_progress is not None:
                 on_progress(len(chunk))
-    return summary
+    return run.summary
 
 
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
     it = iter(items)
     while chunk := list(itertools.islice(it, max(size, 1))):
         yield chunk
 
 
-def _ingest_chunk(
-    store: Store,
-    chunk: list[Article | InputError],
-    coder: Coder | None,
-    batch_size: int,
-    summary: IngestSummary,
-) -> None:
-    errors = [item for item in chunk if isinstance(item, InputError)]
-    articles = [item for item in chunk if isinstance(item, Article)]
-    summary.read += len(articles)
-    fresh = _not_stored(store, articles)
-    summary.skipped += len(articles) - len(fresh)
-    coded, failures = _code(fresh, coder, batch_size)
-    errors += failures
-    store.record_errors(errors)
-    summary.errors.extend(errors)
-    summary.failed += len(errors)
-    result = store.write(coded)
-    # Articles the text stage declined (e.g. not English) are stored with their reason, so a
-    # rerun skips them, but they count as skipped, not as stored.
-    not_coded = sum(1 for c in coded if c.skipped_reason)
-    summary.skipped += not_coded + result.already_stored
-    summary.stored_articles += max(result.new_articles - not_coded, 0)
-    summary.stored_events += result.new_events
+class Ingestor:
+    """One run against an open store: the near-duplicate index, the coder and the summary."""
 
+    def __init__(
+        self,
+        store: Store,
+        coder: Coder | None = None,
+        batch_size: int = 64,
+        summary: IngestResult | None = None,
+    ):
+        self.store = store
+        self.coder = coder
+        self.batch_size = batch_size
+        self.summary = summary if summary is not None else IngestResult()
+        self.index = NearDuplicateIndex.from_signatures(store.signatures())
 
-def _not_stored(store: Store, articles: list[Article]) -> list[Article]:
-    """Articles neither stored nor repeated earlier in the batch: only these are coded."""
-    seen = store.known_ids(a.id for a in articles)
-    fresh = []
-    for article in articles:
-        if article.id not in seen:
+    def ingest_chunk(
+        self, chunk: Sequence[Article | InputError], seen_items: Sequence[tuple[str, str]] = ()
+    ) -> None:
+        """Code and store one batch in one transaction; ``seen_items`` are marked with it."""
+        summary = self.summary
+        errors = [item for item in chunk if isinstance(item, InputError)]
+        articles = [item for item in chunk if isinstance(item, Article)]
+        summary.read += len(articles)
+        fresh, reports = self._split(articles)
+        signatures = self._fingerprint(fresh, reports)
+        copies = {r.copy.id for r in reports}
+        originals = [a for a in fresh if a.id not in copies]
+        coded, failures = _code(originals, self.coder, self.batch_size)
+        for article_id in failures:
+            self.index.discard(article_id)  # not stored: later copies must not point to it
+        errors += list(failures.values())
+        self.store.record_errors(errors)
+        summary.errors.extend(errors)
+        summary.failed += len(errors)
+        stored = {c.article.id for c in coded}
+        result = self.store.write(
+            coded,
+            reports=[r for r in reports if r.article_id not in failures],
+            signatures={k: v for k, v in signatures.items() if k in stored},
+            seen_items=seen_items,
+        )
+        self._count(coded, reports, result, len(articles) - len(fresh))
+
+    def _split(self, articles: list[Article]) -> tuple[list[Article], list[Report]]:
+        """Articles never seen (first of each id), and reports for those already stored."""
+        seen = self.store.known_ids(a.id for a in articles)
+        fresh, reports = [], []
+        for article in articles:
+            if article.id in seen:
+                # Stored already: nothing to code, but the same text under another URL is one
+                # more report of it (the store ignores a report it already has).
+                reports.append(Report(article.id, article))
+                continue
             seen.add(article.id)
             fresh.append(article)
-    return fresh
+        return fresh, reports
+
+    def _fingerprint(self, fresh: list[Article], reports: list[Report]) -> dict[str, bytes]:
+        """Signatures of new stories; near-duplicates of indexed ones become reports instead."""
+        signatures: dict[str, bytes] = {}
+        for article in fresh:
+            signature = fingerprint(article.text)
+            if signature is None:
+                continue
+            found = self.index.match(signature)
+            if found is not None:
+                original, similarity = found
+                reports.append(Report(original, article, round(similarity, 3)))
+                continue
+            self.index.add(article.id, signature)
+            signatures[article.id] = signature_bytes(signature)
+        return signatures
+
+    def _count(self, coded, reports, result, repeats: int) -> None:
+        summary = self.summary
+        duplicates = sum(1 for r in reports if r.article_id != r.copy.id)
+        # Articles the text stage declined (e.g. not English) are stored with their reason, so a
+        # rerun skips them, but they count as skipped, not as stored.
+        declined = [c for c in coded if c.skipped_reason]
+        not_coded = len(declined)
+        summary.not_coded += [
+            (c.article.origin or c.article.id, c.skipped_reason)
+            for c in declined
+        ]
+        summary.duplicates += duplicates
+        summary.new_reports += result.new_reports
+        summary.skipped += repeats + duplicates + not_coded + result.already_stored
+        summary.stored_articles += max(result.new_articles - not_coded, 0)
+        summary.stored_events += result.new_events
 
 
 def _code(
     articles: list[Article], coder: Coder | None, batch_size: int
-) -> tuple[list[CodedArticle], list[InputError]]:
-    """Code a batch; if one article breaks it, code one by one so only that article is lost."""
+) -> tuple[list[CodedArticle], dict[str, InputError]]:
+    """Code a batch; if one article breaks it, code one by one so only that article is lost.
+
+    Failures are keyed by article id.
+    """
     if not articles:
-        return [], []
+        return [], {}
     # Loaded outside the guard below: a coder that cannot load is a broken installation, not a
     # bad article, and must stop the run instead of failing every article one by one.
     coder = coder or default_coder()
     try:
-        return list(code_articles(articles, coder=coder, batch_size=batch_size)), []
+        return list(code_articles(articles, coder=coder, batch_size=batch_size)), {}
     except ConfigError:
         raise  # the installation or a data file is broken: every article would fail alike
     except Exception:  # noqa: BLE001 - isolate the article below
         pass
     coded: list[CodedArticle] = []
-    errors: list[InputError] = []
+    failures: dict[str, InputError] = {}
     for article in articles:
         try:
             coded.append(code_article(article, coder=coder))
         except ConfigError:
             raise
         except Exception as err:  # noqa: BLE001 - one article must not stop the batch
-            errors.append(
-                InputError(
-                    article.origin or article.id,
-                    f"coding failed ({type(err).__name__}: {_one_line(err)}); please report "
-                    "this article as an eventwire bug",
-                )
+            failures[article.id] = InputError(
+                article.origin or article.id,
+                f"coding failed ({type(err).__name__}: {_one_line(err)}); please report "
+                "this article as an eventwire bug",
             )
-    return coded, errors
+    return coded, failures
 
 
 def _one_line(err: Exception) -> str:

@@ -112,7 +112,8 @@ def test_directory_is_read_recursively_in_sorted_order(tmp_path):
 
 
 def test_empty_directory_is_an_error(tmp_path):
-    assert "no .htm, .html, .jsonl or .txt files" in only_error(read(tmp_path)).message
+    message = only_error(read(tmp_path)).message
+    assert message.startswith("no .atom, .csv, ") and ".warc.gz or .xml files" in message
 
 
 def test_stdin_jsonl_or_text():

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 
 from eventwire.records import Article, InputError
-from eventwire.sources.decoding import binary_error, decode
+from eventwire.sources.decoding import MAX_ARTICLE_BYTES, binary_error, decode
+from eventwire.sources.mapping import remap
 from eventwire.sources.published import parse_published
 
 # Optional string fields copied as they are; an empty string counts as absent.
@@ -15,26 +16,33 @@ _OPTIONAL = ("title", "url", "outlet", "author", "language")
 
 
 def articles_from_lines(
-    origin: str, lines: Iterable[bytes], default_date: date | None = None, first_line: int = 1
+    origin: str,
+    lines: Iterable[bytes],
+    default_date: date | None = None,
+    first_line: int = 1,
+    mapping: Mapping[str, str] | None = None,
 ) -> Iterator[Article | InputError]:
     """Articles of a JSONL stream; an empty stream is one error.
 
-    ``first_line`` numbers the first line given, for callers that read a file in parts.
+    ``first_line`` numbers the first line given, for callers that read a file in parts;
+    ``mapping`` names the columns that hold the article fields (``{"text": "body"}``).
     """
     seen_any = False
     for number, raw in enumerate(lines, start=first_line):
         if not raw.strip():
             continue
         seen_any = True
-        yield _article_from_line(origin, number, raw, default_date)
+        yield _article_from_line(origin, number, raw, default_date, mapping or {})
     if not seen_any:
         yield InputError(origin, "empty file; add one JSON object per line or remove the file")
 
 
 def _article_from_line(
-    origin: str, number: int, raw: bytes, default_date: date | None
+    origin: str, number: int, raw: bytes, default_date: date | None, mapping: Mapping[str, str]
 ) -> Article | InputError:
     where = f"{origin}:{number}"
+    if len(raw) > MAX_ARTICLE_BYTES:
+        return InputError(where, "line over 5 MB; not one article, split it or remove it")
     problem = binary_error(origin, raw, first_line=number)
     if problem is not None:
         return problem
@@ -49,7 +57,7 @@ def _article_from_line(
         )
     if not isinstance(record, dict):
         return InputError(where, 'expected a JSON object like {"text": "..."} on this line')
-    return article_from_record(where, record, default_date)
+    return article_from_record(where, remap(record, mapping), default_date)
 
 
 def article_from_record(

@@ -8,7 +8,7 @@ mid-migration leaves the old version intact. To change the schema: append a migr
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = [
     """
@@ -112,7 +112,57 @@ _V1 = [
     "CREATE INDEX event_actors_event ON event_actors (event_id)",
 ]
 
-# MIGRATIONS[n - 1] brings a database to version n.
-MIGRATIONS: list[list[str]] = [_V1]
+# Version 2: syndicated copies and continuous ingestion.
+_V2 = [
+    # Each place a story was read: the article itself and every near-duplicate copy of it
+    # (another outlet or URL, small edits). Events belong to the article and are coded once;
+    # ``reports`` says how many outlets carried it. ``report_id`` hashes (article_id, the copy's
+    # own text id, url) so reading the same copy again adds nothing.
+    """
+    CREATE TABLE reports (
+        report_id VARCHAR PRIMARY KEY,
+        article_id VARCHAR NOT NULL,
+        copy_id VARCHAR NOT NULL,
+        url VARCHAR,
+        outlet VARCHAR,
+        title VARCHAR,
+        published DATE,
+        origin VARCHAR,
+        similarity DOUBLE NOT NULL,
+        first_seen TIMESTAMP NOT NULL
+    )
+    """,
+    "CREATE INDEX reports_article ON reports (article_id)",
+    # Every stored article is its own first report, so counts need no special case.
+    """
+    INSERT INTO reports
+    SELECT left(sha256(id || '|' || id || '|' || coalesce(url, '')), 20), id, id, url, outlet,
+           title, published, origin, 1.0, ingested_at
+    FROM articles
+    """,
+    # MinHash signatures (text/dedup.py) of coded articles: the near-duplicate index is rebuilt
+    # from here when a store is opened, so it survives restarts and crashes.
+    """
+    CREATE TABLE minhash (
+        article_id VARCHAR PRIMARY KEY,
+        signature BLOB NOT NULL
+    )
+    """,
+    # Feed items `watch` has handled, by feed URL and item guid (or link), so a restarted watch
+    # fetches only items it has never seen.
+    """
+    CREATE TABLE feed_items (
+        feed VARCHAR NOT NULL,
+        item_key VARCHAR NOT NULL,
+        first_seen TIMESTAMP NOT NULL,
+        PRIMARY KEY (feed, item_key)
+    )
+    """,
+]
 
-TABLES = ("articles", "events", "event_actors", "ingest_errors")
+# MIGRATIONS[n - 1] brings a database to version n.
+MIGRATIONS: list[list[str]] = [_V1, _V2]
+
+TABLES = (
+    "articles", "events", "event_actors", "ingest_errors", "reports", "minhash", "feed_items",
+)  # fmt: skip

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -21,6 +21,7 @@ from eventwire.store.rows import (
     event_dict,
     event_rows,
 )
+from eventwire.store.reports import REPORT_COLUMNS, Report, own_report, report_rows
 from eventwire.store.schema import TABLES
 
 DEFAULT_DB = Path("eventwire.duckdb")
@@ -33,6 +34,7 @@ class WriteResult:
     new_articles: int
     new_events: int
     already_stored: int = 0
+    new_reports: int = 0
 
 
 @dataclass(frozen=True)
@@ -97,20 +99,35 @@ class Store:
         ).fetchall()
         return {r[0] for r in rows}
 
-    def write(self, batch: Sequence[CodedArticle]) -> WriteResult:
+    def write(
+        self,
+        batch: Sequence[CodedArticle],
+        reports: Sequence[Report] = (),
+        signatures: Mapping[str, bytes] | None = None,
+        seen_items: Sequence[tuple[str, str]] = (),
+    ) -> WriteResult:
         """Store a batch in one transaction: all of it or, on any error, none of it.
 
         Articles already stored (by id), and repeats within the batch, are skipped with their
-        events, which makes writing the same batch twice a no-op.
+        events, which makes writing the same batch twice a no-op. Every article of the batch is
+        also recorded as a report of itself; ``reports`` adds near-duplicate copies of stored
+        articles, ``signatures`` the MinHash fingerprints of new articles (by id) and
+        ``seen_items`` the (feed, item key) pairs handled, all in the same transaction.
         """
         self._writable()
         try:
             self._con.execute("BEGIN TRANSACTION")
             fresh = _first_of_each(batch, self.known_ids(c.article.id for c in batch))
             events, actors = event_rows(fresh)
-            self._insert("articles", article_rows(fresh, _now()), ARTICLE_COLUMNS.names)
+            now = _now()
+            self._insert("articles", article_rows(fresh, now), ARTICLE_COLUMNS.names)
             self._insert("events", events, EVENT_COLUMNS.names)
             self._insert("event_actors", actors, ACTOR_COLUMNS.names)
+            all_reports = [own_report(c.article) for c in batch] + list(reports)
+            new_reports = self._insert(
+                "reports", report_rows(all_reports, now), REPORT_COLUMNS.names, ignore=True
+            )
+            self._write_extras(signatures or {}, seen_items, now)
             self._con.execute("COMMIT")
         except BaseException as err:
             self._rollback()
@@ -120,7 +137,37 @@ class Store:
                     "fix the cause and run the same command again"
                 ) from err
             raise
-        return WriteResult(len(fresh), events.num_rows, len(batch) - len(fresh))
+        return WriteResult(len(fresh), events.num_rows, len(batch) - len(fresh), new_reports)
+
+    def _write_extras(
+        self, signatures: Mapping[str, bytes], seen: Sequence[tuple[str, str]], now: datetime
+    ) -> None:
+        if signatures:
+            self._con.executemany(
+                "INSERT INTO minhash (article_id, signature) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                [[k, v] for k, v in signatures.items()],
+            )
+        if seen:
+            self._con.executemany(
+                "INSERT INTO feed_items (feed, item_key, first_seen) VALUES (?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
+                [[feed, key, now] for feed, key in dict.fromkeys(seen)],
+            )
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        """(article_id, MinHash signature) of every fingerprinted article, to rebuild the index."""
+        cur = self._con.cursor()
+        try:
+            cur.execute("SELECT article_id, signature FROM minhash ORDER BY article_id")
+            while rows := cur.fetchmany(5000):
+                yield from ((a, bytes(sig)) for a, sig in rows)
+        finally:
+            cur.close()
+
+    def seen_items(self, feed: str) -> set[str]:
+        """Item keys of ``feed`` already handled by ``watch``."""
+        rows = self._con.execute("SELECT item_key FROM feed_items WHERE feed = ?", [feed])
+        return {r[0] for r in rows.fetchall()}
 
     def _rollback(self) -> None:
         try:
@@ -128,15 +175,20 @@ class Store:
         except duckdb.Error:
             pass  # the transaction never began, or DuckDB already aborted it
 
-    def _insert(self, table: str, rows, columns: Sequence[str]) -> None:
+    def _insert(self, table: str, rows, columns: Sequence[str], ignore: bool = False) -> int:
+        """Insert an Arrow table; ``ignore`` skips rows whose key is already there."""
         if rows.num_rows == 0:
-            return
+            return 0
         cols = ", ".join(f'"{c}"' for c in columns)  # quoted: "symmetric" is an SQL keyword
+        conflict = " ON CONFLICT DO NOTHING" if ignore else ""
         self._con.register("_batch_rows", rows)
         try:
-            self._con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _batch_rows")
+            done = self._con.execute(
+                f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _batch_rows{conflict}"
+            ).fetchone()
         finally:
             self._con.unregister("_batch_rows")
+        return int(done[0]) if done else 0
 
     def record_errors(self, errors: Iterable[InputError]) -> int:
         """Log input errors; the same (origin, message) again only refreshes its time."""
