@@ -231,8 +231,9 @@ class EventCandidate:
 
     All offsets are character offsets into ``Article.text``. Role spans are the stretches of text
     that fill the source and target roles (e.g. a subject's subtree); the ``actors`` stage turns each
-    into zero or more Actors. ``symmetric`` marks reciprocal events ("X and Y held talks"): all
-    participants are listed as sources and targets stay empty, as PLOVER prescribes.
+    into zero or more Actors. ``symmetric`` marks reciprocal events ("X and Y held talks",
+    "talks between X and Y"): the first side fills the source role and the other side the target
+    role, and consumers treat the two roles as interchangeable (dyad filters match either way).
     """
 
     event: str

@@ -2,7 +2,7 @@
 
 English news prose has 35–50% of its words in the shipped function-word list; French, Spanish,
 German and Portuguese prose has under 10% (they share only "a", "in", "on", "is"…). The threshold
-sits well between. Texts too short to judge are treated as English and coded.
+sits well between. Texts of under 30 words to judge are treated as English and coded.
 Re-check with tests/text/test_language.py when the word list changes.
 """
 
@@ -13,7 +13,9 @@ from functools import lru_cache
 from importlib import resources
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_MIN_WORDS = 12
+# Below this many words a sentence can hold few function words by chance ("Troops shelled
+# Kharkiv overnight"), so short texts are never skipped as foreign.
+_MIN_WORDS = 30
 _MIN_SHARE = 0.15
 
 
