@@ -1,0 +1,68 @@
+"""The ``eventwire`` command: one thin module per command group, registered here.
+
+Each command parses its options, calls one library function and turns an EventwireError into one
+line on stderr and exit code 2 (STYLE.md habit 1). Option names are the library's argument names
+(``--since`` is ``export(since=...)``).
+
+Commands of later issues are registered here when their library functions exist; none is
+stubbed: ``evaluate`` (issue 3, eventwire.evaluation), ``watch`` (issue 4, feeds), ``serve``
+(issue 5, eventwire.server), ``backfill`` and ``merge`` (scale, eventwire.backfill).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from eventwire import __version__
+from eventwire.cli import code, export, ingest, query
+
+app = typer.Typer(
+    name="eventwire",
+    help="Geopolitical news in, PLOVER/CAMEO events out, with the evidence behind each.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"eventwire {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            exists=True,
+            dir_okay=False,
+            help="TOML settings file (default: ./eventwire.toml if present).",
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    ctx.obj = {"config": config}
+
+
+# Coding and storing.
+app.command("code")(code.code)
+app.command("ingest")(ingest.ingest)
+# Reading the store.
+app.command("events")(query.events)
+app.command("stats")(query.stats)
+app.command("export")(export.export)
+# Later issues: evaluate, watch, serve, backfill, merge (see the module docstring).
+
+
+if __name__ == "__main__":
+    app()
