@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire import actors, attributes, events, text
-from eventwire.nlp import parse
+from eventwire.nlp import irregular_forms, parse
+from eventwire.text.prefilter import Prefilter, word_forms
 from eventwire.records import (
     Actor,
     Article,
@@ -32,18 +33,29 @@ class Coder:
     actor_dictionary: actors.ActorDictionary
     event_coder: events.EventCoder
     gazetteer: attributes.Gazetteer
+    prefilter: Prefilter | None = None  # None parses every sentence
 
     @classmethod
     def load(
         cls,
         actor_files: Iterable[Path] = (),
         pattern_files: Iterable[Path] = (),
+        prefilter: bool = True,
     ) -> Coder:
+        event_coder = events.EventCoder.load(list(pattern_files))
+        forms = word_forms(event_coder.trigger_lemmas(), irregular_forms()) if prefilter else None
         return cls(
             actor_dictionary=actors.ActorDictionary.load(list(actor_files)),
-            event_coder=events.EventCoder.load(list(pattern_files)),
+            event_coder=event_coder,
             gazetteer=attributes.Gazetteer.load(),
+            prefilter=Prefilter(forms) if prefilter else None,
         )
+
+    def parse_text(self, prepared: text.PreparedText) -> str:
+        """What the parser reads: the prepared text, less the sentences that hold no trigger."""
+        if self.prefilter is None:
+            return prepared.coding_text
+        return self.prefilter.select(prepared.coding_text)
 
 
 _DEFAULT: Coder | None = None
@@ -140,7 +152,7 @@ def code_articles(
     def flush() -> Iterator[CodedArticle]:
         if not pending:
             return
-        docs = parse((p.coding_text for _, p in pending), batch_size=batch_size)
+        docs = parse((coder.parse_text(p) for _, p in pending), batch_size=batch_size)
         for (article, prepared), doc in zip(pending, docs):
             yield _code_doc(article, prepared, doc, coder)
         pending.clear()

@@ -60,7 +60,9 @@ def test_news_paragraphs_are_kept():
 def test_non_english_article_is_skipped_with_reason():
     french = (
         "Le gouvernement a annoncé mardi une nouvelle série de mesures pour lutter contre "
-        "l'inflation, selon un communiqué publié par le ministère des finances à Paris."
+        "l'inflation, selon un communiqué publié par le ministère des finances à Paris. "
+        "Les syndicats ont critiqué ces mesures et appelé à une grève nationale la semaine "
+        "prochaine dans plusieurs villes du pays."
     )
     prepared = prepare(Article(french))
     assert prepared.skipped_reason and prepared.skipped_reason.startswith("language")

@@ -157,7 +157,8 @@ class ArticleActors:
     def _text_of(self, group: list[int]) -> tuple[str, int, int]:
         first, last = self._doc[group[0]], self._doc[group[-1]]
         start, end = first.idx, last.idx + len(last.text)
-        return self._doc.text[start:end], start, end
+        # Span.text joins only these tokens; Doc.text would rebuild the whole article per call.
+        return self._doc[group[0] : group[-1] + 1].text, start, end
 
     def _make(self, group, name, country, sector, code=None) -> Actor:
         text, start, end = self._text_of(group)

@@ -11,12 +11,26 @@ reports two rounds gives each item to the round whose CONSULT sentence is neares
 
 The *mediator* is any participant of the round's CONSULT events from neither side (a third
 country or an IGO); the *host* is the venue's country when it belongs to neither side.
+
+Articles say more than their coded events (analysis/agenda.py): ``mediation`` says whether the
+round is brokered by a third party (a coded third-party mode or mediator, else a sentence of
+its articles such as "talks brokered through a third-party mediator"), and ``agenda`` lists the
+topics under negotiation (ceasefire, counter-terrorism, recognition …), each with the sentences
+that raise it and the coded agenda items that touch it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from eventwire.analysis.agenda import (
+    ARMED_SECTORS,
+    TalksCues,
+    agenda_topics,
+    mediation_evidence,
+    shipped_cues,
+    topics_of,
+)
 from eventwire.analysis.events import EVENT_COLUMNS, fetch_events
 from eventwire.analysis.filters import Dyad, has_any
 from eventwire.store import Store
@@ -47,6 +61,7 @@ class AgendaItem:
     sources: list[str]
     targets: list[str]
     evidence: dict
+    topics: list[str] = field(default_factory=list)  # agenda topics its sentence names
 
 
 @dataclass
@@ -59,6 +74,10 @@ class TalksRound:
     factuality: list[str] = field(default_factory=list)
     consults: list[dict] = field(default_factory=list)  # {"event_id", "article_id", "evidence"}
     items: list[AgendaItem] = field(default_factory=list)
+    # {"mode": "third-party", "mediators": [names], "evidence": [{"sentence", "start", "end", …}]}
+    mediation: dict | None = None
+    # [{"topic", "evidence": [{"article_id", "sentence", "start", "end", "cue"}], "event_ids"}]
+    agenda: list[dict] = field(default_factory=list)
 
 
 def _involves_both(dyad: Dyad) -> tuple[str, list]:
@@ -139,8 +158,14 @@ def _nearest_round(ev: dict, rounds: list[TalksRound]) -> TalksRound | None:
     return best
 
 
-def talks(store: Store, dyad: Dyad, include_negated: bool = False) -> list[TalksRound]:
-    """Rounds of talks between the two sides, oldest first, each with its agenda items."""
+def talks(
+    store: Store, dyad: Dyad, include_negated: bool = False, cues: TalksCues | None = None
+) -> list[TalksRound]:
+    """Rounds of talks between the two sides, oldest first, each with its agenda items.
+
+    ``cues`` are the mediation and agenda words (default: ``data/analysis/talks.toml``; see
+    ``agenda.load_cues`` to add a user file).
+    """
     cols = ", ".join("e." + c.strip() for c in EVENT_COLUMNS.split(","))
     both, params = _involves_both(dyad)
     negated = "" if include_negated else " AND e.factuality <> 'negated'"
@@ -167,4 +192,69 @@ def talks(store: Store, dyad: Dyad, include_negated: bool = False) -> list[Talks
         rnd = _nearest_round(ev, rounds) if (involved & sides or not involved) else None
         if rnd is not None:
             rnd.items.append(_item(ev))
+    _read_articles(store, rounds, consults + others, cues or shipped_cues())
     return rounds
+
+
+def _armed_names(events: list[dict]) -> set[str]:
+    return {
+        word
+        for ev in events
+        for a in ev["sources"] + ev["targets"]
+        if a["sector"] in ARMED_SECTORS
+        for word in (a["text"], a["name"])
+    }
+
+
+def _read_articles(store: Store, rounds: list[TalksRound], events: list[dict], cues: TalksCues) -> None:
+    """Fill each round's ``mediation``, ``agenda`` and item ``topics`` from its articles."""
+    by_article: dict[str, list[dict]] = {}
+    for ev in events:
+        by_article.setdefault(ev["article_id"], []).append(ev)
+    texts = dict(
+        store.sql(
+            "SELECT id, text FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+            [sorted(by_article)],
+        ).fetchall()
+    )
+    armed = _armed_names(events)
+    for rnd in rounds:
+        for item in rnd.items:
+            item.topics.extend(topics_of(item.evidence["sentence"], cues, armed))
+        articles = list(dict.fromkeys(c["article_id"] for c in rnd.consults))
+        _mediation(rnd, articles, texts, cues)
+        _agenda(rnd, articles, texts, by_article, cues, armed)
+
+
+def _mediation(rnd: TalksRound, articles: list[str], texts: dict, cues: TalksCues) -> None:
+    names = [m["name"] for m in rnd.mediators]
+    if "third-party" in rnd.modes or names:
+        evidence = [{**c["evidence"], "article_id": c["article_id"]} for c in rnd.consults]
+        rnd.mediation = {"mode": "third-party", "mediators": names, "evidence": evidence}
+        return
+    triggers = [c["evidence"]["trigger"] for c in rnd.consults]
+    for article_id in articles:
+        found = mediation_evidence(texts.get(article_id, ""), cues, triggers)
+        if found:
+            evidence = [{**found["evidence"], "article_id": article_id}]
+            rnd.mediation = {"mode": found["mode"], "mediators": [], "evidence": evidence}
+            return
+
+
+def _agenda(rnd: TalksRound, articles: list[str], texts: dict, by_article: dict,
+            cues: TalksCues, armed: set[str]) -> None:  # fmt: skip
+    topics: dict[str, dict] = {}
+    for article_id in articles:
+        # Sentences of coded agenda-like events count even without a cue word; fighting
+        # (ASSAULT …) is the backdrop of talks, not something on their table.
+        spans = [(e["evidence"]["start"], e["evidence"]["end"])
+                 for e in by_article.get(article_id, []) if e["event"] in ITEM_KINDS]  # fmt: skip
+        found = agenda_topics(texts.get(article_id, ""), cues, spans, armed)
+        for topic, evidence in found.items():
+            entry = topics.setdefault(topic, {"topic": topic, "evidence": [], "event_ids": []})
+            entry["evidence"] += [{**e, "article_id": article_id} for e in evidence]
+    for item in (i for i in rnd.items if i.event in ITEM_KINDS):
+        for topic in item.topics:
+            entry = topics.setdefault(topic, {"topic": topic, "evidence": [], "event_ids": []})
+            entry["event_ids"].append(item.event_id)
+    rnd.agenda = list(topics.values())

@@ -20,6 +20,9 @@ class ExportFormat(str, Enum):
     parquet = "parquet"
     csv = "csv"
     jsonl = "jsonl"
+    plover = "plover"
+    gdelt = "gdelt"
+    polecat = "polecat"
 
 
 def export(

@@ -62,6 +62,10 @@ class EventCoder:
         check_lexicon_refs(patterns)
         return cls(patterns, book)
 
+    def trigger_lemmas(self) -> frozenset[str]:
+        """Every lemma a pattern can fire on: a sentence with none of them holds no event."""
+        return frozenset(lemma for p in self.patterns.patterns.values() for lemma in p.lemma)
+
     def candidates(self, doc: Doc) -> list[EventCandidate]:
         found: list[EventCandidate] = []
         for sent in doc.sents:

@@ -57,3 +57,18 @@ def get_nlp() -> Language:
 def parse(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
     """Parse texts in batches with ``nlp.pipe``; yields one Doc per text, in order."""
     yield from get_nlp().pipe(texts, batch_size=batch_size)
+
+
+def irregular_forms() -> dict[str, set[str]]:
+    """lemma -> its irregular word forms, read from the model's own lemmatizer exceptions.
+
+    Inverting the table the lemmatizer uses guarantees that a form the model maps to a lemma is
+    also a form the prefilter looks for ("met" -> "meet", "fled" -> "flee").
+    """
+    table = get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_exc")
+    forms: dict[str, set[str]] = {}
+    for pos in ("verb", "noun", "adj"):
+        for form, lemmas in table.get(pos, {}).items():
+            for lemma in lemmas:
+                forms.setdefault(lemma, set()).add(form)
+    return forms

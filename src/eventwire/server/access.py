@@ -1,15 +1,21 @@
-"""How the server reaches the DuckDB file: a read-only open per request, writes in between.
+"""How the server reaches the DuckDB file: a shared read-only connection, writes in between.
 
 DuckDB lets one process write a file, and within a process it refuses a read-write connection
 while read-only ones are open (and the reverse). The choices, and why:
 
-- Every read request opens the store read-only and closes it when done. Opening costs about a
-  millisecond (DuckDB reads the catalog lazily), and holding nothing between requests lets
-  ``eventwire ingest`` in another process write the file while the server is idle; a request that
-  arrives during such a write gets 503 ``database_busy`` and can simply be retried.
+- Read requests share one read-only connection, each through its own cursor (DuckDB cursors on
+  one connection may run in parallel threads). Sharing keeps DuckDB's buffer pool warm: opening
+  the file afresh for every request re-read and re-decompressed the columns each time and doubled
+  the latency of the event list and dyad series on a million events (bench/api.py).
+- The shared connection is closed ``IDLE_SECONDS`` after the last read ends, so ``eventwire
+  ingest`` in another process can write the file while the server is idle; a request that arrives
+  during such a write gets 503 ``database_busy`` and can simply be retried. The window is short on
+  purpose: long enough to cover a dashboard page's burst of API calls and back-to-back requests,
+  short enough that an idle server leaves the file to writers.
 - ``POST /articles`` codes the article first (slow, no lock held), then takes the write side of a
-  readers-writer lock: it waits for running reads, writes in one transaction, and lets reads in
-  again. Reads never see a half-written batch because ``Store.write`` is one transaction.
+  readers-writer lock: it waits for running reads, closes the shared connection, writes in one
+  transaction, and lets reads in again (they reopen the file and see the new rows). Reads never
+  see a half-written batch because ``Store.write`` is one transaction.
 """
 
 from __future__ import annotations
@@ -19,7 +25,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import duckdb
+
 from eventwire.store import Store
+from eventwire.store.migrate import connect
+
+# Seconds a shared read connection outlives its last request; see the module docstring.
+IDLE_SECONDS = 1.0
 
 
 class ReadWriteLock:
@@ -59,18 +71,66 @@ class ReadWriteLock:
 
 
 class StoreAccess:
-    """The database path plus the lock that orders this process's reads and writes."""
+    """The database path, the lock that orders this process's reads and writes, and the shared
+    read-only connection (open only while reads are recent)."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, idle_seconds: float = IDLE_SECONDS):
         self.path = Path(path)
         self.lock = ReadWriteLock()
+        self.idle_seconds = idle_seconds
+        self._guard = threading.Lock()  # protects the fields below
+        self._shared: duckdb.DuckDBPyConnection | None = None
+        self._active = 0
+        self._timer: threading.Timer | None = None
+
+    def _checkout(self) -> Store:
+        with self._guard:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if self._shared is None:
+                self._shared = connect(self.path, read_only=True)
+            self._active += 1
+            return Store(self._shared.cursor(), self.path, read_only=True)
+
+    def _checkin(self, store: Store) -> None:
+        store.close()  # the cursor only; the shared connection stays for the next request
+        with self._guard:
+            self._active -= 1
+            if self._active == 0 and self._shared is not None:
+                self._timer = threading.Timer(self.idle_seconds, self._close_if_idle)
+                self._timer.daemon = True
+                self._timer.start()
+
+    def _close_if_idle(self) -> None:
+        with self._guard:
+            if self._active == 0 and self._shared is not None:
+                self._shared.close()
+                self._shared = None
+            self._timer = None
+
+    def close(self) -> None:
+        """Close the shared connection now (no read may be running)."""
+        with self._guard:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if self._shared is not None:
+                self._shared.close()
+                self._shared = None
 
     @contextmanager
     def read(self) -> Iterator[Store]:
-        with self.lock.reading(), Store.open(self.path, read_only=True) as store:
-            yield store
+        with self.lock.reading():
+            store = self._checkout()
+            try:
+                yield store
+            finally:
+                self._checkin(store)
 
     @contextmanager
     def write(self) -> Iterator[Store]:
-        with self.lock.writing(), Store.open(self.path) as store:
-            yield store
+        with self.lock.writing():
+            self.close()  # DuckDB refuses a writer while this process holds a reader
+            with Store.open(self.path) as store:
+                yield store

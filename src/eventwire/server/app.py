@@ -3,7 +3,7 @@
 Layout of the URL space:
 - JSON API: ``/events``, ``/events/{id}``, ``/series``, ``/dyads``, ``/dyads/{a}/{b}/series``,
   ``/alerts``, ``/network``, ``/actors``, ``/countries``, ``/talks/{a}/{b}``, ``/articles``,
-  ``/articles/{id}``, ``/health``; OpenAPI at ``/docs`` and ``/openapi.json``.
+  ``/articles/{id}``, ``/export``, ``/health``; OpenAPI at ``/docs`` and ``/openapi.json``.
 - Pages: ``/`` (overview), ``/dyad``, ``/talks``, ``/graph`` (network), ``/library`` (articles),
   ``/article/{id}``.
 - Files: ``/static/…`` (our JS/CSS and plotly.min.js from the installed plotly package) and
@@ -24,6 +24,7 @@ from fastapi.staticfiles import StaticFiles
 from eventwire.records import Article, CodedArticle
 from eventwire.server.access import StoreAccess
 from eventwire.server.api import events as events_api
+from eventwire.server.api import exports as exports_api
 from eventwire.server.api import ingest as ingest_api
 from eventwire.server.api import trends as trends_api
 from eventwire.server.api.ingest import Coder
@@ -62,7 +63,8 @@ def create_app(db_path: Path | str, token: str | None = None, coder: Coder | Non
     app.state.token = token or os.environ.get(TOKEN_ENV) or None
     app.state.coder = coder or _default_coder
     install_error_handlers(app)
-    for router in (events_api.router, ingest_api.router, trends_api.router, pages.router):
+    for router in (events_api.router, exports_api.router, ingest_api.router, trends_api.router,
+                   pages.router):
         app.include_router(router)
 
     @app.get("/static/plotly.min.js", include_in_schema=False)

@@ -19,6 +19,7 @@ import duckdb
 
 from eventwire.errors import ConfigError, StoreError
 from eventwire.store.filters import EventFilter, where_clause
+from eventwire.store.formats import file_exporter
 from eventwire.store.store import Store
 
 Exporter = Callable[[Store, EventFilter, Path], int]
@@ -78,6 +79,9 @@ EXPORTERS: dict[str, Exporter] = {
     "parquet": _copy("FORMAT parquet"),
     "csv": _copy("FORMAT csv, HEADER true"),
     "jsonl": _jsonl,
+    "plover": file_exporter("plover"),
+    "gdelt": file_exporter("gdelt"),
+    "polecat": file_exporter("polecat"),
 }
 
 

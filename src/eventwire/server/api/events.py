@@ -23,7 +23,7 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def _flat(ev: dict) -> dict:
+def flat_event(ev: dict) -> dict:
     """One event as a CSV row: lists joined with ';', nested records spread into columns."""
     loc = ev["location"] or {}
     joined = lambda items: ";".join(x for x in items if x)  # noqa: E731
@@ -45,7 +45,7 @@ def events_csv(events: list[dict]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(_flat(ev) for ev in events)
+    writer.writerows(flat_event(ev) for ev in events)
     return out.getvalue()
 
 

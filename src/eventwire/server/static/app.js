@@ -139,8 +139,14 @@ async function dyadPage() {
 function roundNode(r, i) {
   const venue = r.venue ? r.venue.name : "venue not reported";
   const mediators = r.mediators.map((m) => m.name).join(", ");
-  const facts = [r.modes.join(", ") || "direct", mediators && `mediator: ${mediators}`, r.host && `host: ${r.host}`,
+  const mediated = r.mediation && !r.modes.includes(r.mediation.mode) ? `${r.mediation.mode} mediation` : "";
+  const facts = [r.modes.join(", ") || mediated || "direct", mediators && `mediator: ${mediators}`, r.host && `host: ${r.host}`,
     r.factuality.join("/")].filter(Boolean).join(" · ");
+  const mediation = r.mediation && r.mediation.evidence.length
+    ? el("p", {}, el("span", { class: "kind", text: "mediation" }), el("q", { text: r.mediation.evidence[0].sentence }))
+    : "";
+  const topics = el("ul", { class: "plain" }, ...(r.agenda || []).map((t) => el("li", {},
+    el("span", { class: "kind", text: t.topic }), ...t.evidence.slice(0, 2).map((e) => el("q", { text: e.sentence })))));
   const consults = el("ul", {}, ...r.consults.map((c) => el("li", {}, el("q", { text: c.evidence.sentence }), " ",
     el("a", { href: `/article/${c.article_id}#at-${c.evidence.start}`, text: "article" }))));
   const items = el("ul", { class: "plain" }, ...(r.items.length ? r.items.map((it) => el("li", {},
@@ -148,7 +154,8 @@ function roundNode(r, i) {
     el("q", { text: it.evidence.sentence }))) : [el("li", { class: "muted", text: "No agenda items coded." })]));
   return el("section", { class: "round", "aria-labelledby": `round-${i}` },
     el("h2", { id: `round-${i}`, text: `Round ${i + 1}: ${r.date ?? "date unknown"}, ${venue}` }),
-    el("p", { class: "muted", text: facts }), consults, el("h3", { text: "Agenda, demands, concessions" }), items);
+    el("p", { class: "muted", text: facts }), mediation, consults, el("h3", { text: "Agenda topics" }), topics,
+    el("h3", { text: "Demands, concessions, agreements" }), items);
 }
 function dateRange(dates) {
   // A single round would otherwise get an axis spanning milliseconds: pad by two weeks.
