@@ -19,7 +19,7 @@ ENGLISH = ("The foreign ministers of Kenya and Ethiopia met in Nairobi on Tuesda
 
 def test_detector_tells_english_from_other_languages():
     assert detect_language(ENGLISH) == "en"
-    assert detect_language(FRENCH) == "und" and detect_language(GERMAN) == "und"
+    assert detect_language(FRENCH) == "fr" and detect_language(GERMAN) == "de"
     assert detect_language("Kenya, Ethiopia.") is None  # too short to judge
 
 
