@@ -102,3 +102,27 @@ def test_user_override_changes_resolution(nlp, tmp_path):
     path.write_text("org\tTTP\tPAK\tINS\tPakistani Taliban\n", encoding="utf-8")
     custom = ActorDictionary.load([path])
     assert _codes(_resolve(nlp, custom, "The TTP attacked a checkpoint.", "The TTP")) == ["PAKINS"]
+
+
+def test_nameless_group_takes_the_state_it_is_placed_in(nlp, dictionary):
+    text = "Security forces in Guinea have tortured scores of Liberian refugees."
+    assert _codes(_resolve(nlp, dictionary, text, "Security forces")) == ["GINMIL"]
+
+
+def test_past_leader_is_an_elite_unless_titled(nlp, dictionary):
+    titled = "President Reagan welcomed the statement."
+    assert _codes(_resolve(nlp, dictionary, titled, "President Reagan")) == ["USAGOV"]
+    bare = "Reagan welcomed the statement."
+    assert _codes(_resolve(nlp, dictionary, bare, "Reagan")) == ["USAELI"]
+
+
+def test_capital_after_a_preposition_of_place_is_the_city(nlp, dictionary):
+    text = "The president threatened to impose a curfew in Algiers."
+    assert _codes(_resolve(nlp, dictionary, text, "Algiers")) == ["DZA"]
+    seat = "Algiers rejected the demand."
+    assert _codes(_resolve(nlp, dictionary, seat, "Algiers")) == ["DZAGOV"]
+
+
+def test_name_with_its_of_phrase_feeds_coreference(nlp, dictionary):
+    text = "King Hassan of Morocco said he would host a meeting between the two sides."
+    assert [a.country for a in _resolve(nlp, dictionary, text, "he")] == ["MAR"]

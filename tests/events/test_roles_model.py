@@ -153,3 +153,62 @@ def test_verb_with_both_roles_is_more_confident_than_a_bare_noun(nlp, coder):
     verb = top(nlp, coder, "Rebels attacked the army base.")[0]
     noun = top(nlp, coder, "The attack on the army base left ten dead.")[0]
     assert verb.confidence > noun.confidence
+
+
+# -- targets read off the clause when the pattern names none (roles.verb_fallback_targets) -----
+@pytest.mark.parametrize(
+    ("text", "event", "source", "target"),
+    [
+        # reported demand: the subject of the "that" clause is asked
+        ("The PRC demanded that the United States cancel the arms sale.", "REQUEST",
+         "The PRC", "the United States"),
+        # a condition in the content clause names whom a threat is aimed at
+        ("Iran threatened to launch an offensive unless Baghdad accepted its conditions.",
+         "THREATEN", "Iran", "Baghdad"),
+        # "to" after an inanimate object: the recipient, not the thing given
+        ("Uganda granted political asylum to 18 Rwandan rebels.", "AID",
+         "Uganda", "18 Rwandan rebels"),
+        # a noun trigger in a manner phrase: the clause subject acts, "by X" is the target
+        ("Hundreds of students began a hunger strike in protest against abuses by Syrian police.",
+         "PROTEST", "Hundreds of students", "Syrian police"),
+        # the place an action is done in stands for its people when nothing else is named
+        ("The government suspended aid deliveries in Baghdad on Wednesday.", "SANCTION",
+         "The government", "Baghdad"),
+    ],
+)
+def test_target_from_the_clause_around_the_trigger(nlp, coder, text, event, source, target):
+    cand, sources, targets = top(nlp, coder, text)
+    assert cand.event == event
+    assert sources == [source]
+    assert targets == [target]
+
+
+def test_fallback_target_does_not_make_an_event_reciprocal(nlp, coder):
+    cand, sources, targets = top(nlp, coder, "Israel agreed to US mediation in the talks.")
+    assert sources == ["Israel"] and targets == ["US mediation"]
+    assert not cand.symmetric
+
+
+def test_no_target_is_made_up_without_a_named_party(nlp, coder):
+    cand, sources, targets = top(nlp, coder, "The minister declined to resign.")
+    assert sources == ["The minister"] and targets == []
+
+
+def test_mediation_between_two_parties_targets_both(nlp, coder):
+    text = "The emir launched a mediation effort between Egypt and Sudan."
+    cand, sources, targets = top(nlp, coder, text)
+    assert cand.event == "CONSULT" and cand.mode == "third-party"
+    assert targets == ["Egypt", "Sudan"]
+
+
+def test_coordinated_modifiers_stay_in_the_role_span(nlp, coder):
+    text = "The Turkish and Greek sides agreed to share information on missing people."
+    cand, sources, targets = top(nlp, coder, text)
+    assert sources == ["The Turkish and Greek sides"]
+
+
+def test_infinitive_on_an_occasion_is_done_by_those_attending(nlp, coder):
+    text = "Thousands of farmers gathered for a rally in Lagos to protest the new tax."
+    found = code(nlp, coder, text)
+    protests = [(s, t) for c, s, t in found if c.trigger == "protest"]
+    assert protests and protests[0][0] == ["Thousands of farmers"]

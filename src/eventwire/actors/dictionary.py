@@ -35,6 +35,7 @@ SHIPPED_FILES = (
     "places.tsv",
     "countries.tsv",
     "organisations.tsv",
+    "leaders_past.tsv",
     "leaders.tsv",
 )
 

@@ -32,6 +32,8 @@ from eventwire.records import Actor
 STATE_KINDS = frozenset({"country", "adjective", "people", "seat"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _FORMER = frozenset({"former", "ex", "ex-", "ousted", "deposed", "exiled"})
+_LOCATING_PREPS = frozenset({"in", "inside", "of"})
+_PLACE_PREPS = frozenset({"in", "inside", "near", "across", "throughout", "around", "outside"})
 _COORD_GLUE = frozenset({"and", "or", ",", "&", "as", "well"})
 # Entities that name an actor or a place; a bare proper noun ("January", "Research") does not.
 _ENTITY_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC"})
@@ -66,7 +68,7 @@ class ArticleActors:
 
     # -- mentions -----------------------------------------------------------------------
     def _find_mentions(self) -> list[Actor]:
-        spans = list(self._doc.noun_chunks)
+        spans = [_with_of_phrase(chunk) for chunk in self._doc.noun_chunks]
         covered = {t.i for s in spans for t in s}
         spans += [self._doc[m.start : m.end] for m in self._matches if m.start not in covered]
         found: list[Actor] = []
@@ -129,6 +131,10 @@ class ArticleActors:
             return self._state_actors(states, sector, root, group, span)
         persons = [m for m in matches if m.kind == "person"]
         if persons:
+            entry = persons[0].entry
+            if entry.sector == "ELI" and entry.country and sector is not None:
+                # a past leader named by the office held then: "President Reagan" is USAGOV
+                return [self._make(group, entry.name, entry.country, sector)]
             return [self._entry_actor(persons[0], group)]
         return self._from_context(group, matches, sector, span)
 
@@ -188,7 +194,7 @@ class ArticleActors:
         ]
         actors = []
         for m in chosen:
-            own = sector or (m.entry.sector if m.kind == "seat" else None)
+            own = sector or (m.entry.sector if m.kind == "seat" and not self._placed(m) else None)
             if own is None and m.kind == "people" and root is not None and m.start <= root.i < m.end:
                 own = "CVL"  # "Palestinians protested": the people themselves
             country, name = m.entry.country, m.entry.name
@@ -199,6 +205,12 @@ class ArticleActors:
                 name = self._dictionary.country_name(country)
             actors.append(self._make(group, name, country, own))
         return actors
+
+    def _placed(self, match: Match) -> bool:
+        """"a curfew in Algiers": a capital after a preposition of place is the city, not the
+        government seated there."""
+        before = self._doc[match.start - 1] if match.start > 0 else None
+        return before is not None and before.dep_ == "prep" and before.lower_ in _PLACE_PREPS
 
     def _coordinated(self, first: Match, second: Match) -> bool:
         """True for "French and Egyptian warships": only glue words between two states."""
@@ -220,7 +232,8 @@ class ArticleActors:
         if appositive:
             return appositive
         places = [m for m in matches if m.kind == "place"]
-        country = places[0].entry.country if places else self._sentence_country(span)
+        country = places[0].entry.country if places else self._located_in(group)
+        country = country or self._sentence_country(span)
         if country is None and sector is None:
             return []
         name = self._dictionary.country_name(country) if country else (text or "unknown")
@@ -241,6 +254,19 @@ class ArticleActors:
             owner = self._log.pronoun(words[0].lower_, before)
             if owner is not None and owner.country:
                 return Actor(owner.text, owner.name, owner.country + sector, owner.country, sector)
+        return None
+
+    def _located_in(self, group: list[int]) -> str | None:
+        """"Security forces [in Guinea]": a nameless group takes the state it is placed in."""
+        root = _group_root(self._doc, group)
+        for prep in root.children if root is not None else ():
+            if prep.dep_ != "prep" or prep.lower_ not in _LOCATING_PREPS:
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                match = self._match_at.get(pobj.i)
+                if match is not None and match.kind in STATE_KINDS | {"place"}:
+                    if match.entry.country not in (None, CONTEXT_COUNTRY):
+                        return match.entry.country
         return None
 
     def _sentence_country(self, span: Span) -> str | None:
@@ -297,6 +323,14 @@ def _group_root(doc: Doc, group: list[int]):
         if token.head.i not in members or token.head.i == token.i:
             return token
     return doc[group[0]] if group else None
+
+
+def _with_of_phrase(chunk: Span) -> Span:
+    """"King Hassan [of Morocco]": a name or title with its "of" phrase is one mention."""
+    for child in chunk.root.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == chunk.end:
+            return chunk.doc[chunk.start : child.right_edge.i + 1]
+    return chunk
 
 
 def _names_something(token) -> bool:

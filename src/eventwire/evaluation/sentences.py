@@ -91,14 +91,32 @@ def top_event(events: Sequence[dict]) -> dict | None:
     return max(events, key=lambda e: e.get("confidence") or 0.0)
 
 
+def _sides(event: dict | None) -> tuple[set[str], set[str]]:
+    """Source and target countries of a predicted event.
+
+    A reciprocal event ("X and Y met") is coded with the first participant as source and the
+    others as targets, while the gold lists every participant as a source; so for a symmetric
+    event all its participants stand on either side, and the order of the two sides in the
+    text does not decide the score.
+    """
+    if event is None:
+        return set(), set()
+    sources = countries(event.get("sources", ()))
+    targets = countries(event.get("targets", ()))
+    if event.get("symmetric"):
+        return sources | targets, sources | targets
+    return sources, targets
+
+
 def _outcome(gold: GoldSentence, events: Sequence[dict]) -> SentenceOutcome:
     top = top_event(events)
     predicted = top["event"] if top else NO_EVENT
+    sources, targets = _sides(top)
     source_ok = target_ok = None
     if gold.sources:
-        source_ok = bool(top and countries(top.get("sources", ())) & set(gold.sources))
+        source_ok = bool(sources & set(gold.sources))
     if gold.targets:
-        target_ok = bool(top and countries(top.get("targets", ())) & set(gold.targets))
+        target_ok = bool(targets & set(gold.targets))
     return SentenceOutcome(
         id=gold.id,
         gold=gold.event,

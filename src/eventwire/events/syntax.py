@@ -128,8 +128,23 @@ def subjects(tok: Token, depth: int = 0) -> list[Token]:
     if tok.dep_ in ("conj", "advcl") and head is not tok and head.pos_ in ("VERB", "AUX"):
         return subjects(head, depth + 1)
     if tok.dep_ in ("relcl", "acl") and tok.tag_ != "VBN":
-        return [tok.head]
+        gathering = _gathering_verb(tok)
+        return subjects(gathering, depth + 1) if gathering is not None else [tok.head]
     return []
+
+
+def _gathering_verb(tok: Token) -> Token | None:
+    """"converged for a rally [to protest]": the purpose of an occasion is its attendees'.
+
+    An infinitive on a nameless noun that is itself a prepositional object describes the
+    occasion, not who it is ("troops to protect X" keeps the troops as subject).
+    """
+    noun = tok.head
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if not infinitive or noun.dep_ != "pobj" or noun.ent_type_:
+        return None
+    verb = noun.head.head
+    return verb if verb.pos_ in ("VERB", "AUX") and verb is not noun.head else None
 
 
 def _relcl_head(tok: Token) -> list[Token]:
@@ -200,16 +215,18 @@ def _closes_bracket(tokens: list[Token]) -> bool:
     return opening is not None and any(t.text == opening for t in tokens[:-1])
 
 
-def _np_tokens(tok: Token) -> set[Token]:
+def _np_tokens(tok: Token, head: bool = True) -> set[Token]:
     keep = {tok}
     for child in tok.children:
-        if child.dep_ in SPAN_DROP_DEPS:
+        if child.dep_ in ("conj", "cc") and not head:
+            pass  # coordinated modifiers are one name: "the Turkish and Greek sides"
+        elif child.dep_ in SPAN_DROP_DEPS:
             continue
         if child.dep_ == "punct" and child.i > tok.i and child.text in (",", ";", ":", "—", "–"):
             continue  # a comma after the head opens an apposition or a clause, not the name
         if child.dep_ == "prep" and child.lower_ not in SPAN_KEEP_PREPS:
             continue
-        keep |= _np_tokens(child)
+        keep |= _np_tokens(child, head=False)
     return keep
 
 
