@@ -29,6 +29,9 @@ from eventwire.records import EventCandidate
 # A trigger reported under a non-framing trigger ("condemned the [attack]") is still coded, at
 # this share of its confidence: the sentence is mainly about the reaction.
 EMBEDDED_PENALTY = 0.6
+# News names protests by the crowd they are ("the protests continued"): the participants are
+# implicit, so these types are coded without a named one (the actors stage may find none).
+UNNAMED_OK = frozenset({"PROTEST"})
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,11 @@ class Decision:
     event: str
     mode: str | None
     cameo: str
+
+
+def is_question(sent: Span) -> bool:
+    """A direct question ends with "?" (before closing quotes or brackets)."""
+    return sent.text.rstrip().rstrip("\"'”’)]").endswith("?")
 
 
 def shipped_pattern_files() -> list[Path]:
@@ -73,6 +81,8 @@ class EventCoder:
         return found
 
     def _sentence(self, sent: Span) -> list[EventCandidate]:
+        if is_question(sent):
+            return []  # a question asserts no event ("What are your views on the conflict?")
         matches = self._matches(sent)
         links = link_frames(matches, self.patterns.lexicon)
         out = []
@@ -86,6 +96,8 @@ class EventCoder:
             if is_purpose_request(match, matches, self.patterns.lexicon):
                 continue
             folded = [matches[j] for j, h in links.items() if h == i]
+            if match.pattern.requires_fold and not folded:
+                continue  # "decided to postpone the vote" states no event of its own
             cand = self._candidate(sent, match, folded, penalty)
             if cand is not None:
                 out.append(cand)
@@ -162,7 +174,7 @@ class EventCoder:
         tok, p = match.token, match.pattern
         roles: Roles = find_roles(tok, p, self.patterns.lexicon)
         roles = self._with_folded_targets(roles, folded)
-        if not roles.sources and not roles.targets:
+        if not roles.sources and not roles.targets and p.event not in UNNAMED_OK:
             return None  # PLOVER codes no event without a named participant
         decision = self._decide(match, folded)
         mode = decision.mode or self.cues.mode(decision.event, tok, sent)

@@ -74,6 +74,8 @@ def _any(tokens: list[Token], words: tuple[str, ...], lexicon: Lexicon) -> bool:
 def _check_words(tok: Token, p: Pattern, lexicon: Lexicon) -> bool:
     if p.particle and not _any(syntax.particles(tok), p.particle, lexicon):
         return False
+    if p.not_particle and _any(syntax.particles(tok), p.not_particle, lexicon):
+        return False
     if p.object or p.not_object or p.no_object:
         objects = object_tokens(tok, p, lexicon)
         if p.object and not _any(objects, p.object, lexicon):
@@ -84,8 +86,13 @@ def _check_words(tok: Token, p: Pattern, lexicon: Lexicon) -> bool:
             return False
     if p.prep and not _any(syntax.prep_children(tok), p.prep, lexicon):
         return False
+    if p.not_prep and _any(syntax.prep_children(tok), p.not_prep, lexicon):
+        return False
     if p.prep_object or p.not_prep_object:
         pobjs = syntax.prep_objects(tok, _all_preps(tok))
+        # the parser often hangs the phrase on the object: "imposed [restrictions on women]"
+        for obj in syntax.direct_objects(tok):
+            pobjs += syntax.prep_objects(obj, _all_preps(obj))
         if p.prep_object and not _any(pobjs, p.prep_object, lexicon):
             return False
         if p.not_prep_object and _any(pobjs, p.not_prep_object, lexicon):

@@ -27,10 +27,10 @@ CONTENT_EVENTS = frozenset({"REQUEST", "REJECT", "THREATEN"})
 _LIST_FIELDS = (
     "lemma", "pos", "contexts", "particle", "object", "not_object", "prep", "prep_object",
     "not_prep_object", "subject", "not_subject", "modifier", "not_modifier", "head",
-    "not_head", "not_complement", "target_preps", "source_preps",
+    "not_head", "not_complement", "target_preps", "source_preps", "not_prep", "not_particle",
 )  # fmt: skip
 _STR_FIELDS = ("id", "event", "cameo", "mode", "frame", "object_role", "of_role", "note")
-_BOOL_FIELDS = ("symmetric", "swap", "complement", "no_object")
+_BOOL_FIELDS = ("symmetric", "swap", "complement", "no_object", "requires_fold")
 _NUM_FIELDS = ("priority", "weight")
 PATTERN_FIELDS = frozenset(_LIST_FIELDS + _STR_FIELDS + _BOOL_FIELDS + _NUM_FIELDS)
 
@@ -51,6 +51,8 @@ class Pattern:
     not_object: tuple[str, ...] = ()
     no_object: bool = False  # fires only without a direct object ("workers struck")
     prep: tuple[str, ...] = ()  # some prep child must be one of these
+    not_prep: tuple[str, ...] = ()  # no prep child may be one of these: "talk [about] X"
+    not_particle: tuple[str, ...] = ()  # "sign [off]", "call [off]" are other verbs
     prep_object: tuple[str, ...] = ()  # some prep's object must be one of these
     not_prep_object: tuple[str, ...] = ()
     subject: tuple[str, ...] = ()
@@ -60,6 +62,7 @@ class Pattern:
     head: tuple[str, ...] = ()  # governing verb of a noun: "reach" an agreement
     not_head: tuple[str, ...] = ()
     complement: bool = False  # needs an xcomp/ccomp: "declined to ..."
+    requires_fold: bool = False  # an intent that codes nothing unless its complement is a trigger
     not_complement: tuple[str, ...] = ()
     target_preps: tuple[str, ...] = ()
     source_preps: tuple[str, ...] = ()
@@ -78,6 +81,7 @@ class Pattern:
         constrained = (
             self.particle, self.object, self.prep, self.prep_object, self.subject,
             self.modifier, self.head, self.not_object, self.not_subject, self.not_modifier,
+            self.not_prep, self.not_particle,
         )  # fmt: skip
         return self.priority * 10 + sum(1 for c in constrained if c) + int(self.complement)
 
