@@ -9,12 +9,14 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 DEMO_DB := demo.duckdb
 DEMO_ARTICLES := src/eventwire/data/demo/articles.jsonl
+DEMO_HOST := 127.0.0.1
+DEMO_PORT := 8000
 
-# Debian packages the tests need on a CI machine (installed only when CI=true). Issue 5 adds
-# chromium for the browser tests.
-CI_APT_PACKAGES :=
+# The browser tests (tests/slow/test_dashboard_browser.py) drive Debian's chromium through
+# Playwright; on a CI machine (CI=true) it is installed when missing. Elsewhere those tests skip.
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: demo test lint-imports ci-system-packages clean
+.PHONY: demo demo-data test lint-imports ci-system-packages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,19 +36,25 @@ $(VENV)/.test-stamp: pyproject.toml $(VENV)/.model-stamp
 
 ci-system-packages:
 ifeq ($(CI),true)
-ifneq ($(strip $(CI_APT_PACKAGES)),)
-	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(CI_APT_PACKAGES)
-endif
+	@if [ ! -x $(CHROMIUM) ]; then \
+		echo "== installing chromium for the browser tests"; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	fi
 endif
 
-demo: $(VENV)/.install-stamp
+# Ingest the demo articles and print what was coded; no server (for scripts).
+demo-data: $(VENV)/.install-stamp
 	rm -f $(DEMO_DB) $(DEMO_DB).wal
 	$(BIN)/eventwire ingest $(DEMO_ARTICLES) --db $(DEMO_DB)
 	@echo "== what was coded ($(DEMO_DB))"
 	$(BIN)/eventwire stats --db $(DEMO_DB)
 	@echo "== Pakistan-Afghanistan events"
 	$(BIN)/eventwire events --db $(DEMO_DB) --dyad PAK,AFG --limit 10
+
+# The same, then the dashboard in the foreground until Ctrl-C.
+demo: demo-data
+	@echo "== dashboard: open http://$(DEMO_HOST):$(DEMO_PORT) (Ctrl-C stops the server)"
+	$(BIN)/eventwire serve --db $(DEMO_DB) --host $(DEMO_HOST) --port $(DEMO_PORT)
 
 lint-imports: $(VENV)/.test-stamp
 	$(BIN)/lint-imports --no-cache

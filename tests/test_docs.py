@@ -1,4 +1,5 @@
-"""README.md documents every CLI command and option, every setting and every event field.
+"""README.md documents every CLI command and option, every setting and every event field;
+docs/api.md or README.md documents every HTTP route of the server.
 
 Adding a command, an option, a settings field or a key to ``records.event_to_dict`` without
 documenting it in README.md fails here (STYLE.md habit 2, after datasette's tests/test_docs.py).
@@ -76,7 +77,8 @@ def _mentioned(word: str) -> bool:
 
 def test_every_command_has_a_section() -> None:
     commands = _commands()
-    assert {"code", "ingest", "events", "export", "stats"} <= set(commands)
+    assert {"code", "ingest", "events", "export", "stats", "watch", "serve", "backfill", "merge",
+            "evaluate"} <= set(commands)  # fmt: skip
     missing = [name for name in commands if f"### `eventwire {name}" not in README]
     assert not missing, f"README has no '### `eventwire NAME`' section for {missing}"
 
@@ -121,3 +123,58 @@ def test_every_event_field_is_documented() -> None:
 def test_the_check_can_fail() -> None:
     # Guard against a vacuous regex: a made-up name must not count as mentioned.
     assert not _mentioned("--no-such-option-anywhere")
+
+
+# -- HTTP routes ----------------------------------------------------------------------------------
+
+API_DOC = (Path(__file__).resolve().parents[1] / "docs" / "api.md").read_text(encoding="utf-8")
+# Served by FastAPI for /docs itself; nothing to document beyond /docs.
+UNDOCUMENTED_ROUTES = {"/docs/oauth2-redirect"}
+
+
+def _shape(path: str) -> str:
+    """``/events/{event_id}`` and ``/events/{id}`` are one route: parameter names may differ."""
+    return re.sub(r"\{[^}]*\}", "{}", path.split("?")[0]).rstrip("/") or "/"
+
+
+def _walk(routes) -> list[tuple[str, str]]:
+    """(method, path) of every route, into included routers (FastAPI wraps them lazily)."""
+    found = []
+    for route in routes:
+        inner = getattr(route, "original_router", None)
+        if inner is not None:
+            found += _walk(inner.routes)
+        for method in sorted(getattr(route, "methods", None) or ()):
+            if method != "HEAD":
+                found.append((method, route.path))
+    return found
+
+
+def _app_routes() -> list[tuple[str, str]]:
+    from eventwire.server import create_app
+
+    # create_app opens nothing until a request arrives, so a path that does not exist is enough.
+    app = create_app(Path("/nonexistent/eventwire-docs-check.duckdb"), token="t")
+    routes = set(_walk(app.routes))
+    # Whatever the walk misses (a FastAPI change), the OpenAPI description still lists.
+    routes |= {(m.upper(), p) for p, ops in app.openapi()["paths"].items() for m in ops}
+    return sorted(r for r in routes if r[1] not in UNDOCUMENTED_ROUTES)
+
+
+def _documented_paths() -> set[str]:
+    spans = re.findall(r"`([^`\n]+)`", API_DOC + README)
+    return {_shape(tok) for span in spans for tok in re.findall(r"/[\w/{}.?=&|,-]*", span)}
+
+
+def test_every_http_route_is_documented() -> None:
+    routes = _app_routes()
+    paths = {p for _, p in routes}
+    assert {"/events", "/dyads/{a}/{b}/series", "/talks/{a}/{b}", "/", "/dyad"} <= paths
+    documented = _documented_paths()
+    missing = sorted({f"{m} {p}" for m, p in routes if _shape(p) not in documented})
+    assert not missing, f"docs/api.md and README.md do not document {missing}"
+
+
+def test_route_check_can_fail() -> None:
+    assert _shape("/events/{event_id}") == _shape("/events/{id}") == "/events/{}"
+    assert "/no-such-route/{}" not in _documented_paths()

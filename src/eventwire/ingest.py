@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TextIO, TypeVar
@@ -32,16 +31,6 @@ from eventwire.text.dedup import NearDuplicateIndex, fingerprint, signature_byte
 T = TypeVar("T")
 
 
-@dataclass
-class IngestResult(IngestSummary):
-    """The summary, plus near-duplicates: copies of stored stories recorded as reports."""
-
-    duplicates: int = 0  # near-duplicate copies stored as reports, not coded (also "skipped")
-    new_reports: int = 0  # rows added to ``reports`` (each new article is its own first report)
-    # (origin, reason) of each article stored but not coded, e.g. "language: not English (und)"
-    not_coded: list[tuple[str, str]] = field(default_factory=list)
-
-
 def ingest(
     inputs: Sequence[str],
     db: Path,
@@ -53,7 +42,7 @@ def ingest(
     allow_private: bool = False,
     mapping: Mapping[str, str] | None = None,
     fetch_policy: FetchPolicy | None = None,
-) -> IngestResult:
+) -> IngestSummary:
     """Ingest ``inputs`` (URLs, feeds, paths, directories, ``-``) into the store at ``db``.
 
     ``allow_private`` lets URLs reach loopback and private addresses (refused by default);
@@ -86,12 +75,12 @@ class Ingestor:
         store: Store,
         coder: Coder | None = None,
         batch_size: int = 64,
-        summary: IngestResult | None = None,
+        summary: IngestSummary | None = None,
     ):
         self.store = store
         self.coder = coder
         self.batch_size = batch_size
-        self.summary = summary if summary is not None else IngestResult()
+        self.summary = summary if summary is not None else IngestSummary()
         self.index = NearDuplicateIndex.from_signatures(store.signatures())
 
     def ingest_chunk(

@@ -217,12 +217,18 @@ class InputError:
 
 @dataclass
 class IngestSummary:
+    """What one ``ingest`` (or ``watch``) run did; counts of articles unless said otherwise."""
+
     read: int = 0
-    skipped: int = 0
-    failed: int = 0
+    skipped: int = 0  # repeats, near-duplicates and articles not coded
+    failed: int = 0  # inputs (files, lines, URLs, articles) that could not be stored
     stored_articles: int = 0
     stored_events: int = 0
     errors: list[InputError] = field(default_factory=list)
+    duplicates: int = 0  # near-duplicate copies stored as reports, not coded (also "skipped")
+    new_reports: int = 0  # rows added to ``reports`` (each new article is its own first report)
+    # (origin, reason) of each article stored but not coded, e.g. "language: not English (und)"
+    not_coded: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,13 @@ class Settings:
         default=(),
         metadata={"doc": "User trigger-pattern files that extend or override the bundled patterns."},
     )
+    api_token: str | None = field(
+        default=None,
+        repr=False,  # a secret: kept out of reprs, logs and tracebacks
+        metadata={
+            "doc": "Bearer token that `serve` requires for `POST /articles`; unset, it is off."
+        },
+    )
 
 
 def field_docs() -> dict[str, str]:
@@ -65,6 +72,10 @@ def _coerce(name: str, value: Any, base: Path | None) -> Any:
     try:
         if name == "db":
             return _path(value, base)
+        if name == "api_token":
+            if not isinstance(value, str) or not value.strip():
+                raise ValueError("must be a non-empty string")
+            return value.strip()
         if name == "batch_size":
             size = int(value)
             if size < 1:

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire.coding import Coder
-from eventwire.ingest import IngestResult, Ingestor, chunks
-from eventwire.records import InputError
+from eventwire.ingest import Ingestor, chunks
+from eventwire.records import IngestSummary, InputError
 from eventwire.sources import FeedItem, Fetcher, FetchPolicy, item_article, parse_feed
 from eventwire.sources.fetch import is_retryable
 from eventwire.store import Store
@@ -51,7 +51,7 @@ class PollResult:
 @dataclass
 class WatchResult:
     polls: int = 0
-    summary: IngestResult = field(default_factory=IngestResult)
+    summary: IngestSummary = field(default_factory=IngestSummary)
     results: list[PollResult] = field(default_factory=list)
 
 

@@ -35,10 +35,14 @@ def export(
     since: SinceOption = None,
     until: UntilOption = None,
     factuality: Annotated[
-        Factuality, typer.Option(help="Only events of this factuality; all for every one.")
-    ] = Factuality.all,
+        Factuality,
+        typer.Option(help="Only events of this factuality (default asserted); all for every one."),
+    ] = Factuality.asserted,
 ) -> None:
-    """Export stored events as Parquet, CSV or JSONL."""
+    """Export stored events as Parquet, CSV, JSONL, PLOVER JSONL, GDELT 2.0 or POLECAT TSV.
+
+    Asserted events only unless --factuality says otherwise (all for every event).
+    """
     with reported_errors():
         settings = command_settings(ctx, db=db)
         with Store.open(settings.db, read_only=True) as store:

@@ -4,9 +4,8 @@ Each command parses its options, calls one library function and turns an Eventwi
 line on stderr and exit code 2 (STYLE.md habit 1). Option names are the library's argument names
 (``--since`` is ``export(since=...)``).
 
-Commands of later issues are registered here when their library functions exist; none is
-stubbed: ``evaluate`` (issue 3, eventwire.evaluation), ``watch`` (issue 4, feeds), ``serve``
-(issue 5, eventwire.server), ``backfill`` and ``merge`` (scale, eventwire.backfill).
+Commands that need spaCy, Dask, FastAPI or uvicorn import them inside the command, so
+``eventwire --help`` stays fast.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from typing import Annotated
 import typer
 
 from eventwire import __version__
-from eventwire.cli import code, export, ingest, query
+from eventwire.cli import backfill, code, evaluate, export, ingest, query, serve, watch
 
 app = typer.Typer(
     name="eventwire",
@@ -57,12 +56,16 @@ def main(
 # Coding and storing.
 app.command("code")(code.code)
 app.command("ingest")(ingest.ingest)
+app.command("watch")(watch.watch)
+app.command("backfill")(backfill.backfill_command)
+app.command("merge")(backfill.merge_command)
 # Reading the store.
 app.command("events")(query.events)
 app.command("stats")(query.stats)
 app.command("export")(export.export)
-# Later issues: evaluate, watch, serve, backfill, merge (see the module docstring).
-
+app.command("serve")(serve.serve)
+# Measuring the coder.
+app.command("evaluate")(evaluate.evaluate)
 
 if __name__ == "__main__":
     app()

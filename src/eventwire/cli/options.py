@@ -51,3 +51,19 @@ InputsArgument = Annotated[
         show_default=False,
     ),
 ]
+SourcesArgument = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="URL|FEED|PATH…",
+        help="Web pages and feeds (http/https), files (.txt .jsonl .csv .html .rss .warc[.gz]), "
+        "directories of them, or - for stdin.",
+        show_default=False,
+    ),
+]
+AllowPrivateOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private",
+        help="Let URLs reach loopback, private and link-local addresses (refused by default).",
+    ),
+]

@@ -60,8 +60,9 @@ def events(
     ] = None,
     type: Annotated[str | None, typer.Option(help="PLOVER event type, e.g. CONSULT.")] = None,
     factuality: Annotated[
-        Factuality, typer.Option(help="Only events of this factuality; all for every one.")
-    ] = Factuality.all,
+        Factuality,
+        typer.Option(help="Only events of this factuality (default asserted); all for every one."),
+    ] = Factuality.asserted,
     since: SinceOption = None,
     until: UntilOption = None,
     limit: Annotated[int | None, typer.Option(min=1, help="At most this many events.")] = None,
@@ -70,7 +71,7 @@ def events(
         Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
     ] = Format.table,
 ) -> None:
-    """List stored events, filtered."""
+    """List stored events, filtered (asserted events unless --factuality says otherwise)."""
     with reported_errors():
         settings = command_settings(ctx, db=db)
         with Store.open(settings.db, read_only=True) as store:
