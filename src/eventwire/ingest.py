@@ -25,8 +25,8 @@ from eventwire.errors import ConfigError
 from eventwire.records import Article, CodedArticle, IngestSummary, InputError
 from eventwire.sources import FetchPolicy, ReadContext, read_inputs
 from eventwire.store import Store
-from eventwire.store.reports import Report
-from eventwire.text.dedup import NearDuplicateIndex, fingerprint, signature_bytes
+from eventwire.stories import Stories
+from eventwire.text.dedup import fingerprint
 
 T = TypeVar("T")
 
@@ -81,7 +81,7 @@ class Ingestor:
         self.coder = coder
         self.batch_size = batch_size
         self.summary = summary if summary is not None else IngestSummary()
-        self.index = NearDuplicateIndex.from_signatures(store.signatures())
+        self.stories = Stories(store)
 
     def ingest_chunk(
         self, chunk: Sequence[Article | InputError], seen_items: Sequence[tuple[str, str]] = ()
@@ -91,13 +91,12 @@ class Ingestor:
         errors = [item for item in chunk if isinstance(item, InputError)]
         articles = [item for item in chunk if isinstance(item, Article)]
         summary.read += len(articles)
-        fresh, reports = self._split(articles)
-        signatures = self._fingerprint(fresh, reports)
-        copies = {r.copy.id for r in reports}
-        originals = [a for a in fresh if a.id not in copies]
+        split = self.stories.split(articles, lambda i: fingerprint(articles[i].text))
+        reports, signatures = split.reports, split.signatures
+        originals = [articles[i] for i in split.fresh]
         coded, failures = _code(originals, self.coder, self.batch_size)
         for article_id in failures:
-            self.index.discard(article_id)  # not stored: later copies must not point to it
+            self.stories.discard(article_id)  # not stored: later copies must not point to it
         errors += list(failures.values())
         self.store.record_errors(errors)
         summary.errors.extend(errors)
@@ -109,37 +108,7 @@ class Ingestor:
             signatures={k: v for k, v in signatures.items() if k in stored},
             seen_items=seen_items,
         )
-        self._count(coded, reports, result, len(articles) - len(fresh))
-
-    def _split(self, articles: list[Article]) -> tuple[list[Article], list[Report]]:
-        """Articles never seen (first of each id), and reports for those already stored."""
-        seen = self.store.known_ids(a.id for a in articles)
-        fresh, reports = [], []
-        for article in articles:
-            if article.id in seen:
-                # Stored already: nothing to code, but the same text under another URL is one
-                # more report of it (the store ignores a report it already has).
-                reports.append(Report(article.id, article))
-                continue
-            seen.add(article.id)
-            fresh.append(article)
-        return fresh, reports
-
-    def _fingerprint(self, fresh: list[Article], reports: list[Report]) -> dict[str, bytes]:
-        """Signatures of new stories; near-duplicates of indexed ones become reports instead."""
-        signatures: dict[str, bytes] = {}
-        for article in fresh:
-            signature = fingerprint(article.text)
-            if signature is None:
-                continue
-            found = self.index.match(signature)
-            if found is not None:
-                original, similarity = found
-                reports.append(Report(original, article, round(similarity, 3)))
-                continue
-            self.index.add(article.id, signature)
-            signatures[article.id] = signature_bytes(signature)
-        return signatures
+        self._count(coded, reports, result, len(reports) - split.duplicates)
 
     def _count(self, coded, reports, result, repeats: int) -> None:
         summary = self.summary

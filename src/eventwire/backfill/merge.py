@@ -8,7 +8,8 @@ Near-duplicates are decided here, not in the workers: whether a story is a copy 
 story read before it, which only one process in reading order knows. The decisions are those of
 ``eventwire ingest`` (see ``ingest.Ingestor``): a stored or repeated id becomes a report of
 itself, a text within the ``text.dedup`` threshold of an indexed one becomes a report of that
-one, anything else is stored with its events and indexed. Workers computed the fingerprints.
+one, anything else is stored with its events and indexed (``eventwire.stories`` decides, for
+both). Workers computed the fingerprints.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from eventwire.backfill.manifest import read_plan
 from eventwire.backfill.shardfile import read_shard_signed, shard_meta
 from eventwire.records import CodedArticle, InputError
 from eventwire.store import Store
-from eventwire.store.reports import Report
-from eventwire.text.dedup import NearDuplicateIndex, signature_from_bytes
+from eventwire.stories import Stories
+from eventwire.text.dedup import signature_from_bytes
 
 
 @dataclass
@@ -55,7 +56,7 @@ def merge(
     shards = read_plan(Path(out_dir))
     summary = MergeSummary(str(db), shards=len(shards))
     with Store.open(db) as store:
-        dedup = _Deduplicator(store)
+        dedup = Stories(store)
         for done, shard in enumerate(shards, start=1):
             meta = shard_meta(out_dir, shard.shard_id)
             if meta is None:
@@ -67,46 +68,20 @@ def merge(
     return summary
 
 
-def _merge_shard(store: Store, dedup: _Deduplicator, signed, meta: dict, summary) -> None:
-    keep, reports, signatures = dedup.split(signed)
-    written = store.write(keep, reports=reports, signatures=signatures)
+def _merge_shard(store: Store, dedup: Stories, signed, meta: dict, summary) -> None:
+    def signature_of(position: int):
+        raw = signed[position][1]
+        return None if raw is None else signature_from_bytes(raw)
+
+    split = dedup.split([coded.article for coded, _ in signed], signature_of)
+    keep = [signed[i][0] for i in split.fresh]
+    reports = split.reports
+    written = store.write(keep, reports=reports, signatures=split.signatures)
     errors = [InputError(origin, message) for origin, message in meta["errors"]]
     store.record_errors(errors)
     summary.merged += 1
     summary.articles += len(signed)
     summary.new_articles += written.new_articles
     summary.new_events += written.new_events
-    summary.duplicates += sum(1 for r in reports if r.article_id != r.copy.id)
+    summary.duplicates += split.duplicates
     summary.errors += len(errors)
-
-
-class _Deduplicator:
-    """The near-duplicate index of the store, fed in reading order."""
-
-    def __init__(self, store: Store):
-        self.store = store
-        self.index = NearDuplicateIndex.from_signatures(store.signatures())
-
-    def split(
-        self, signed: list[tuple[CodedArticle, bytes | None]]
-    ) -> tuple[list[CodedArticle], list[Report], dict[str, bytes]]:
-        """Articles to store, reports of copies, and fingerprints of the stored ones."""
-        known = self.store.known_ids(coded.article.id for coded, _ in signed)
-        keep: list[CodedArticle] = []
-        reports: list[Report] = []
-        signatures: dict[str, bytes] = {}
-        for coded, raw in signed:
-            article = coded.article
-            if article.id in known:
-                reports.append(Report(article.id, article))
-                continue
-            known.add(article.id)
-            if raw is not None:
-                found = self.index.match(signature_from_bytes(raw))
-                if found is not None:
-                    reports.append(Report(found[0], article, round(found[1], 3)))
-                    continue
-                self.index.add(article.id, signature_from_bytes(raw))
-                signatures[article.id] = raw
-            keep.append(coded)
-        return keep, reports, signatures
