@@ -44,6 +44,18 @@ def test_seed_sentences(seed_doc, candidate, trigger, expected):
     ("The war killed thousands if not millions of people.", "killed", "asserted"),  # a hedge, no condition
     ("The army sent troops to retake the town.", "retake", "hypothetical"),
     ("The army sent troops to retake the town.", "sent", "asserted"),
+    # a verb coordinated inside an infinitive shares its governor
+    ("Ankara threatened to close or suspend the base.", "suspend", "hypothetical"),
+    ("Kenya refused to meet or negotiate with the rebels.", "negotiate", "negated"),
+    # a subject quantified by "no" denies the event
+    ("No country has recognized the new government.", "recognized", "negated"),
+    ("Nobody was arrested after the protest.", "arrested", "negated"),
+    ("Several countries have recognized the new government.", "recognized", "asserted"),
+    # a refusal or a prevention denies its complement; an allegation does not assert
+    ("Its refusal to release the prisoners angered Washington.", "release", "negated"),
+    ("The laws prevent aid groups to negotiate with armed groups.", "negotiate", "negated"),
+    ("The men allegedly attacked a police station.", "attacked", "hypothetical"),
+    ("The law authorizes firing on foreign vessels.", "firing", "hypothetical"),
 ])
 def test_sentences(nlp, candidate, text, trigger, expected):
     doc = nlp(text)

@@ -19,8 +19,9 @@ _MODIFIER_DEPS = ("amod", "advmod", "npadvmod", "acomp", "det", "neg", "preconj"
 # Epistemic modals keep a negated event open ("may not attend" is hypothetical, not negated).
 _EPISTEMIC = frozenset({"may", "might", "could"})
 # A verb reached from its own subject ("the talks failed") describes the event, it does not deny
-# it; negating governors only count along these edges ("refused to attend", "denied the attack").
-_NEGATABLE_EDGES = frozenset({"xcomp", "dobj", "nsubjpass", "pobj", "prep", "attr"})
+# it; negating governors only count along these edges ("refused to attend", "denied the attack",
+# "its refusal to attend").
+_NEGATABLE_EDGES = frozenset({"xcomp", "dobj", "nsubjpass", "pobj", "prep", "attr", "acl"})
 
 
 def factuality(doc: Doc, cand: EventCandidate, cues: Cues | None = None) -> str:
@@ -29,7 +30,7 @@ def factuality(doc: Doc, cand: EventCandidate, cues: Cues | None = None) -> str:
     trigger = trigger_token(doc, cand)
     if trigger is None:
         return "asserted"
-    chain = clause_chain(trigger)
+    chain = _chain(trigger)
     for position, tok in enumerate(chain):
         via = chain[position - 1].dep_ if position else ""
         label = _label_at(tok, position, via, cues)
@@ -40,9 +41,26 @@ def factuality(doc: Doc, cand: EventCandidate, cues: Cues | None = None) -> str:
     return "asserted"
 
 
+def _chain(trigger: Token) -> list[Token]:
+    """``clause_chain``, continued through a coordinated infinitive: in "threatened to close or
+    suspend operations" and "refused to meet or talk", the second verb shares the first one's
+    "to" and so its governor."""
+    chain = clause_chain(trigger)
+    top = chain[-1]
+    first = top.head
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children)
+    if top.dep_ == "conj" and top.pos_ in ("VERB", "AUX") and not own_subject and (
+        first.dep_ == "xcomp" or is_infinitive_clause(first)
+    ):
+        return chain + clause_chain(first)
+    return chain
+
+
 def _label_at(tok: Token, position: int, via: str, cues: Cues) -> str | None:
     """The cue one word of the chain carries, if any."""
     found = _modifier_labels(tok, cues) | _aux_labels(tok, cues)
+    if tok.pos_ in ("VERB", "AUX") and _denied_subject(tok, cues):
+        found.add("negated")  # "No country has recognized …", "nobody was arrested"
     if position > 0:
         found |= _governor_labels(tok, via, cues)
     if tok.dep_ == "advcl" and is_infinitive_clause(tok):
@@ -99,6 +117,16 @@ def _governor_labels(tok: Token, via: str, cues: Cues) -> set[str]:
     if lemma in cues.words("factuality", "future_governors"):
         found.add("future")
     return found
+
+
+def _denied_subject(verb: Token, cues: Cues) -> bool:
+    """The verb's own subject is quantified by "no" or is "nobody"/"none"."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    words = cues.words("factuality", "negating_subjects")
+    return any(
+        s.lower_ in words or any(c.dep_ == "det" and c.lower_ == "no" for c in s.children)
+        for s in subjects
+    )
 
 
 def _has_mark(tok: Token, marks: frozenset[str]) -> bool:

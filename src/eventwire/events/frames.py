@@ -29,7 +29,10 @@ def frame_head(tok: Token, matches: dict[int, Match]) -> int | None:
         if parent is cur or cur.dep_ not in FRAME_LINKS:
             return None
         if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX"):
-            return None  # "attacked and killed": two events, not one inside the other
+            if not shares_complement(cur):
+                return None  # "attacked and killed": two events, not one inside the other
+            cur = parent  # "threatened to close or [suspend]": the conjunct is content too
+            continue
         if parent.i in matches:
             if cur.dep_ == "advcl" and matches[parent.i].pattern.frame not in FOLDING:
                 return None  # "attacked Y to avenge Z": two events; "demanded X to curb": one
@@ -38,6 +41,15 @@ def frame_head(tok: Token, matches: dict[int, Match]) -> int | None:
             return None
         cur = parent
     return None
+
+
+def shares_complement(verb: Token) -> bool:
+    """A verb coordinated inside an infinitive complement, without a subject of its own: in
+    "threatened to close or suspend operations" both verbs state what was threatened."""
+    first = verb.head
+    if first.dep_ != "xcomp" or first.pos_ not in ("VERB", "AUX"):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def is_purpose_request(match: Match, matches: dict[int, Match], lexicon: Lexicon) -> bool:

@@ -84,6 +84,10 @@ def _check_words(tok: Token, p: Pattern, lexicon: Lexicon) -> bool:
             return False
         if p.no_object and syntax.direct_objects(tok):
             return False
+    if p.no_agent and not (syntax.is_passive(tok) and not syntax.agents(tok)):
+        return False
+    if p.no_predicate and any(c.dep_ == "oprd" for c in tok.children):
+        return False
     if p.prep and not _any(syntax.prep_children(tok), p.prep, lexicon):
         return False
     if p.not_prep and _any(syntax.prep_children(tok), p.not_prep, lexicon):

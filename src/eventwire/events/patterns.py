@@ -30,7 +30,8 @@ _LIST_FIELDS = (
     "not_head", "not_complement", "target_preps", "source_preps", "not_prep", "not_particle",
 )  # fmt: skip
 _STR_FIELDS = ("id", "event", "cameo", "mode", "frame", "object_role", "of_role", "note")
-_BOOL_FIELDS = ("symmetric", "swap", "complement", "no_object", "requires_fold")
+_BOOL_FIELDS = ("symmetric", "swap", "complement", "no_object", "requires_fold", "no_agent",
+                "no_predicate")
 _NUM_FIELDS = ("priority", "weight")
 PATTERN_FIELDS = frozenset(_LIST_FIELDS + _STR_FIELDS + _BOOL_FIELDS + _NUM_FIELDS)
 
@@ -50,6 +51,8 @@ class Pattern:
     object: tuple[str, ...] = ()  # the direct object (or passive subject, or particle's object)
     not_object: tuple[str, ...] = ()
     no_object: bool = False  # fires only without a direct object ("workers struck")
+    no_agent: bool = False  # fires only in a passive without a doer: "passengers were freed"
+    no_predicate: bool = False  # not when naming its object: "called her [a traitor]"
     prep: tuple[str, ...] = ()  # some prep child must be one of these
     not_prep: tuple[str, ...] = ()  # no prep child may be one of these: "talk [about] X"
     not_particle: tuple[str, ...] = ()  # "sign [off]", "call [off]" are other verbs
@@ -83,7 +86,8 @@ class Pattern:
             self.modifier, self.head, self.not_object, self.not_subject, self.not_modifier,
             self.not_prep, self.not_particle,
         )  # fmt: skip
-        return self.priority * 10 + sum(1 for c in constrained if c) + int(self.complement)
+        flags = int(self.complement) + int(self.no_agent) + int(self.no_predicate)
+        return self.priority * 10 + sum(1 for c in constrained if c) + flags
 
 
 @dataclass(frozen=True)

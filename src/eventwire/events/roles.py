@@ -196,8 +196,10 @@ def noun_roles(tok: Token, p: Pattern, lexicon: Lexicon) -> Roles:
         elif tok.dep_ not in ("nsubj", "nsubjpass"):
             sources = syntax.subjects(verb) + sources
         targets += syntax.prep_objects(verb, p.target_preps)
-        if phrase.dep_ == "pobj":  # "placed [X] under house arrest"
+        if phrase.dep_ == "pobj":  # "placed [X] under house arrest", "[X] was held on charges"
             targets += syntax.direct_objects(verb)
+            if syntax.is_passive(verb):
+                targets += syntax.passive_subjects(verb)
         if p.symmetric:
             partners += syntax.prep_objects(verb, PARTNER_PREPS)
     elif not sources:
