@@ -29,10 +29,21 @@ function seriesTraces(periods, withTone) {
     y: periods.map((p) => p.goldstein_mean), yaxis: "y2", line: { color: "#333" }, connectgaps: false });
   return traces;
 }
+function periodTicks(periods) {
+  // Ticks on period starts, at most a dozen: plotly's automatic weekly ticks fall on Sundays, a
+  // day before each bar's Monday.
+  if (periods.length < 2) return { type: "date" };
+  const spacing = Date.parse(periods[1].period) - Date.parse(periods[0].period);
+  return { type: "date", tickmode: "linear", tick0: periods[0].period,
+    dtick: spacing * Math.ceil(periods.length / 12) };
+}
 function drawSeries(div, periods, withTone) {
-  const layout = { barmode: "stack", margin: { t: 10, r: 50, l: 40, b: 40 }, legend: { orientation: "h" },
-    yaxis: { title: { text: "events" } } };
-  if (withTone) layout.yaxis2 = { overlaying: "y", side: "right", range: [-10, 10], zeroline: false, showgrid: false, title: { text: "Goldstein" } };
+  // Legend above the plot: below it, it covers the year under the first date tick.
+  const layout = { barmode: "stack", margin: { t: 30, r: 50, l: 40, b: 40 },
+    legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" },
+    yaxis: { title: { text: "events" } },
+    xaxis: periodTicks(periods) };
+  if (withTone) layout.yaxis2 = { overlaying: "y", side: "right", range: [-10, 10], tickmode: "linear", dtick: 5, zeroline: false, showgrid: false, title: { text: "Goldstein" } };
   Plotly.react(div, seriesTraces(periods, withTone), layout, PLOT_CONFIG);
 }
 
@@ -142,7 +153,9 @@ function roundNode(r, i) {
   const mediated = r.mediation && !r.modes.includes(r.mediation.mode) ? `${r.mediation.mode} mediation` : "";
   const facts = [r.modes.join(", ") || mediated || "direct", mediators && `mediator: ${mediators}`, r.host && `host: ${r.host}`,
     r.factuality.join("/")].filter(Boolean).join(" · ");
-  const mediation = r.mediation && r.mediation.evidence.length
+  // The mediation sentence is often the CONSULT sentence listed just below: show it once.
+  const consulted = new Set(r.consults.map((c) => c.evidence.sentence));
+  const mediation = r.mediation && r.mediation.evidence.length && !consulted.has(r.mediation.evidence[0].sentence)
     ? el("p", {}, el("span", { class: "kind", text: "mediation" }), el("q", { text: r.mediation.evidence[0].sentence }))
     : "";
   const topics = el("ul", { class: "plain" }, ...(r.agenda || []).map((t) => el("li", {},
@@ -178,7 +191,9 @@ async function talksPage() {
       Plotly.react("timeline", [{ type: "scatter", mode: "markers+text", x: data.rounds.map((r) => r.date),
         y: data.rounds.map((r) => r.items.length), text: data.rounds.map((r) => r.venue ? r.venue.name : ""),
         textposition: "top center", marker: { size: 14, color: "#1c7ed6" } }],
-        { margin: { t: 20, r: 20, l: 40, b: 40 }, yaxis: { title: { text: "agenda items" }, rangemode: "tozero" },
+        // Headroom above the busiest round, or its venue label is cut off at the top.
+        { margin: { t: 20, r: 20, l: 40, b: 40 }, yaxis: { title: { text: "agenda items" },
+          range: [0, Math.max(1, ...data.rounds.map((r) => r.items.length)) * 1.3] },
           xaxis: { type: "date", tickformat: "%Y-%m-%d", range: dateRange(data.rounds.map((r) => r.date)) } }, PLOT_CONFIG);
     } catch (err) { status.textContent = "Error: " + err.message; }
   }
@@ -194,7 +209,9 @@ async function networkPage() {
   const { edges } = await api("/network?factuality=asserted&limit=400");
   const names = [...new Set(edges.flatMap((e) => [e.source, e.target]))].sort();
   const z = names.map((s) => names.map((t) => { const e = edges.find((x) => x.source === s && x.target === t); return e ? e.events : null; }));
-  Plotly.react("matrix", [{ type: "heatmap", x: names, y: names, z, colorscale: "Blues", hoverongaps: false,
+  // Light to dark with the count: plotly's named "Blues" runs dark to light, which made the
+  // strongest tie the palest cell.
+  Plotly.react("matrix", [{ type: "heatmap", x: names, y: names, z, colorscale: [[0, "#a5d8ff"], [1, "#0b3d91"]], hoverongaps: false,
     hovertemplate: "%{y} → %{x}: %{z} events<extra></extra>" }],
     { margin: { t: 10, r: 10, l: 60, b: 60 }, yaxis: { autorange: "reversed", title: { text: "source" } }, xaxis: { title: { text: "target" } } }, PLOT_CONFIG);
   document.querySelector("#edges tbody").replaceChildren(...edges.slice(0, 50).map((e) => el("tr", {},
