@@ -14,7 +14,10 @@ WEDNESDAY = date(2025, 10, 22)
 @pytest.mark.parametrize(("text", "future", "expected", "granularity"), [
     ("Friday", True, date(2025, 10, 24), "day"),        # the coming Friday for a future event
     ("Friday", False, date(2025, 10, 17), "day"),       # the past Friday for a past event
-    ("on Wednesday", False, date(2025, 10, 15), "day"),  # same weekday as publication: a week back
+    ("on Wednesday", False, WEDNESDAY, "day"),  # the publication's own weekday: that day
+    ("on Wednesday", True, WEDNESDAY, "day"),
+    ("last Wednesday", False, date(2025, 10, 15), "day"),
+    ("next Wednesday", False, date(2025, 10, 29), "day"),
     ("next Monday", False, date(2025, 10, 27), "day"),
     ("last Monday", True, date(2025, 10, 20), "day"),
     ("today", False, WEDNESDAY, "day"),

@@ -143,9 +143,14 @@ def _weekday(low: str, published: date | None, future: bool):
         return None
     target = WEEKDAYS[m[2]]
     ahead = m[1] in ("next", "coming", "this") or (m[1] is None and future)
+    # A bare weekday naming the publication day is that day: wire copy dated Tuesday reports
+    # Tuesday's events "on Tuesday". "next"/"last" Tuesday never means today.
+    same_day = 0 if m[1] is None else 7
     if ahead:
-        return published + timedelta(days=(target - published.weekday() - 1) % 7 + 1), "day"
-    return published - timedelta(days=(published.weekday() - target - 1) % 7 + 1), "day"
+        days = (target - published.weekday()) % 7 or same_day
+        return published + timedelta(days=days), "day"
+    days = (published.weekday() - target) % 7 or same_day
+    return published - timedelta(days=days), "day"
 
 
 def _relative_unit(low: str, published: date | None, future: bool):
