@@ -134,6 +134,7 @@ class Event:
     evidence: Evidence
     confidence: float
     symmetric: bool = False
+    source_outlet: str | None = None  # the outlet that published the article ("VOA")
 
     def to_dict(self) -> dict:
         """The public JSON shape (README "Event record")."""
@@ -183,6 +184,7 @@ def event_to_dict(ev: Event) -> dict:
         "date_type": ev.date.type,
         "factuality": ev.factuality,
         "attribution": asdict(ev.attribution) if ev.attribution else None,
+        "source_outlet": ev.source_outlet,
         "evidence": {
             "sentence": ev.evidence.sentence,
             "start": ev.evidence.start,

@@ -5,7 +5,8 @@ and proper-noun runs the gazetteer knows), resolves each on its own (one unknown
 hides the others) and notes its role — *locative* ("in Doha"), *actor* ("Islamabad demanded",
 "talks between Pakistan and …") or *other* ("the Doha talks"). ``locate`` then picks, for one
 event candidate, the nearest locative or neutral place of its sentence, else the article's
-dominant place (most named outside actor roles).
+dominant place (most named outside actor roles), else the article's most named place in any role
+(an article that names places only as actors still says where it is about).
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ class ArticlePlaces:
         mentions = (self._mention(span, context) for span in spans)
         self.mentions: tuple[PlaceMention, ...] = tuple(m for m in mentions if m is not None)
         self.dominant: PlaceMention | None = _most_named(self.mentions)
+        self.most_named: PlaceMention | None = _most_named(self.mentions, with_actors=True)
 
     def locate(self, doc: Doc, cand: EventCandidate) -> Place | None:
         """The event's place: its sentence's own, else (for events that happen where their actors
@@ -74,7 +76,7 @@ class ArticlePlaces:
             found = self._in_named_country(doc, cand, in_sentence)
             if found is not None:
                 return found
-        best = self.dominant or _acted_on(doc, in_sentence, cand)
+        best = self.dominant or _acted_on(doc, in_sentence, cand) or self.most_named
         return _place(best.entry, best.text, best.start, best.end) if best else None
 
     def _in_named_country(self, doc: Doc, cand: EventCandidate, in_sentence: list[PlaceMention]) -> Place | None:
@@ -177,8 +179,10 @@ class ArticlePlaces:
         Soroti", "the town of Samarra": the small model tags such names ORG or NORP); and
         proper-noun runs elsewhere that name a prominent place."""
         spans = []
+        not_person = {e.text for e in doc.ents if e.label_ != "PERSON"}
         for ent in doc.ents:
-            if ent.label_.lower() in labels or (ent.label_ in _NAME_LABELS and self._role(ent.root) == "locative"):
+            if ent.label_.lower() in labels or (ent.label_ in _NAME_LABELS and (
+                    self._role(ent.root) == "locative" or self._names_country(ent, not_person))):
                 spans.append(ent)
         covered = {i for e in doc.ents for i in range(e.start, e.end)}
         for span in _proper_noun_runs(doc, covered):
@@ -187,6 +191,14 @@ class ArticlePlaces:
                                       or entry.population >= _RUN_MIN_POPULATION):
                 spans.append(span)
         return sorted(spans, key=lambda s: s.start)
+
+
+    def _names_country(self, ent: Span, not_person: set[str]) -> bool:
+        """A country name the model labels a person or organisation ("Mauritius conferred …" as
+        PERSON, ORG elsewhere) is still the country, unless every mention of it in the article is
+        a PERSON (a person called Jordan or Chad)."""
+        entry = self._gazetteer.lookup(ent.text)
+        return entry is not None and entry.kind == "country" and ent.text in not_person
 
 
 def _proper_noun_runs(doc: Doc, covered: set[int]) -> list[Span]:
@@ -209,16 +221,17 @@ def _acted_on(doc: Doc, in_sentence: list[PlaceMention], cand: EventCandidate) -
                                            doc[m.root].dep_ in ("nsubj", "nsubjpass", "poss"), m.start))
 
 
-def _most_named(mentions) -> PlaceMention | None:
-    """The place named most often outside actor roles (ties: most named overall, then first)."""
-    free = Counter(_key(m.entry) for m in mentions if m.role != "actor")
+def _most_named(mentions, with_actors: bool = False) -> PlaceMention | None:
+    """The place named most often outside actor roles, or in any role ``with_actors`` (ties: most
+    named overall, then first)."""
+    counted = [m for m in mentions if with_actors or m.role != "actor"]
+    free = Counter(_key(m.entry) for m in counted)
     if not free:
         return None
     total = Counter(_key(m.entry) for m in mentions)
     first: dict[tuple, PlaceMention] = {}
-    for m in mentions:
-        if m.role != "actor":
-            first.setdefault(_key(m.entry), m)
+    for m in counted:
+        first.setdefault(_key(m.entry), m)
     best = max(first, key=lambda k: (free[k], total[k], -first[k].start))
     return first[best]
 

@@ -6,9 +6,25 @@
   running the model, so the scorers are testable on hand-made events.
 * ``check_seed(expected, events, level)`` checks one article against an analyst's expectations.
 * ``load_gate`` / ``below`` read pinned floors and say which figures fall under them.
+* ``attribute_report(events_by_id, articles)`` gives the attribute shares of any coded corpus
+  (factuality, location where a place is named, date, attribution); ``article_agreement`` and
+  ``sentence_location_agreement`` compare attributes with gold. ``evaluate`` adds both to its
+  report (``report.attributes``).
 """
 
 from eventwire.evaluation.articles import ArticleReport, score_articles
+from eventwire.evaluation.attribute_gold import (
+    answering_event,
+    article_agreement,
+    sentence_location_agreement,
+)
+from eventwire.evaluation.attributes import (
+    AttributeReport,
+    Share,
+    attribute_report,
+    score_attributes,
+    sentence_places,
+)
 from eventwire.evaluation.floors import Gate, below, load_gate
 from eventwire.evaluation.gold import (
     GoldArticle,
@@ -27,6 +43,7 @@ from eventwire.evaluation.sentences import SentenceReport, score_sentences, top_
 
 __all__ = [
     "ArticleReport",
+    "AttributeReport",
     "Gate",
     "GoldArticle",
     "GoldEvent",
@@ -34,7 +51,11 @@ __all__ = [
     "Report",
     "SeedReport",
     "SentenceReport",
+    "Share",
     "TypeScore",
+    "answering_event",
+    "article_agreement",
+    "attribute_report",
     "below",
     "check_seed",
     "code_events",
@@ -48,7 +69,10 @@ __all__ = [
     "read_news",
     "read_sentence_gold",
     "score_articles",
+    "score_attributes",
     "score_sentences",
+    "sentence_location_agreement",
+    "sentence_places",
     "top_event",
     "type_scores",
 ]

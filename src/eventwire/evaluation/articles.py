@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from eventwire.evaluation.attributes import AttributeReport
 from eventwire.evaluation.gold import GoldArticle
 from eventwire.evaluation.scores import (
     TypeScore,
@@ -42,6 +43,7 @@ class ArticleReport:
     scores: dict[str, TypeScore] = field(default_factory=dict)
     asserted_only: bool = True
     name: str = "article gold"
+    attributes: AttributeReport | None = None  # coverage and gold agreement of the attributes
 
     def weak_types(self) -> list[TypeScore]:
         return [s for s in self.scores.values() if s.support >= WEAK_SUPPORT and s.f1 < WEAK_F1]
@@ -62,6 +64,8 @@ class ArticleReport:
             "actor_checked": len(checks),
         }
         figures.update({f"f1_{s.event}": s.f1 for s in self.scores.values() if s.support})
+        if self.attributes is not None:
+            figures.update(self.attributes.figures)
         return figures
 
     def render(self, snippet: int = 90) -> str:
@@ -76,8 +80,10 @@ class ArticleReport:
             f"actor accuracy {f['actor_accuracy']:.3f} over {f['actor_checked']} true-positive"
             " types with gold actors",
         ]
+        attributes = ["", self.attributes.render()] if self.attributes is not None else []
         return "\n".join(
-            [*head, "", render_type_scores(self.scores), "", self._render_errors(snippet)]
+            [*head, "", render_type_scores(self.scores), "", self._render_errors(snippet),
+             *attributes]
         )
 
     def _render_errors(self, snippet: int) -> str:

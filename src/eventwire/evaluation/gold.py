@@ -32,6 +32,7 @@ class GoldSentence:
     mode: str | None
     sources: tuple[str, ...]  # gold actor codes: ISO alpha-3, or IGO/NGO/IMG
     targets: tuple[str, ...]
+    location: str | None = None  # the gold ``event_loc`` ("Kabul", "province of Herat")
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ def read_sentence_gold(path: Path) -> list[GoldSentence]:
                     mode=r.get("mode"),
                     sources=_codes(r.get("sources") or ()),
                     targets=_codes(r.get("targets") or ()),
+                    location=r.get("event_loc") or None,
                 )
             )
         except (KeyError, TypeError) as err:

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from eventwire.evaluation.attributes import AttributeReport
 from eventwire.evaluation.gold import GoldSentence
 from eventwire.evaluation.scores import (
     TypeScore,
@@ -43,6 +44,7 @@ class SentenceReport:
     scores: dict[str, TypeScore] = field(default_factory=dict)
     confusions: tuple[tuple[str, str, int], ...] = ()  # (gold, predicted, count), most first
     name: str = "sentence gold"
+    attributes: AttributeReport | None = None  # coverage and gold agreement of the attributes
 
     def _share(self, attr: str) -> tuple[int, int]:
         values = [getattr(o, attr) for o in self.outcomes if getattr(o, attr) is not None]
@@ -64,6 +66,7 @@ class SentenceReport:
             "target_country_accuracy": ratio(tgt_ok, tgt_n),
             "target_records": tgt_n,
             "macro_f1": macro_f1(self.scores),
+            **(self.attributes.figures if self.attributes is not None else {}),
         }
 
     def render(self, confusions: int = 15) -> str:
@@ -79,8 +82,9 @@ class SentenceReport:
             f"macro F1 (top event)      {f['macro_f1']:.3f}",
         ]
         pairs = render_table(("gold", "predicted", "count"), self.confusions[:confusions])
+        attributes = ["", self.attributes.render()] if self.attributes is not None else []
         return "\n".join(
-            [*head, "", render_type_scores(self.scores), "", "confusion pairs", pairs]
+            [*head, "", render_type_scores(self.scores), "", "confusion pairs", pairs, *attributes]
         )
 
 
@@ -91,7 +95,7 @@ def top_event(events: Sequence[dict]) -> dict | None:
     return max(events, key=lambda e: e.get("confidence") or 0.0)
 
 
-def _sides(event: dict | None) -> tuple[set[str], set[str]]:
+def sides(event: dict | None) -> tuple[set[str], set[str]]:
     """Source and target countries of a predicted event.
 
     A reciprocal event ("X and Y met") is coded with the first participant as source and the
@@ -111,7 +115,7 @@ def _sides(event: dict | None) -> tuple[set[str], set[str]]:
 def _outcome(gold: GoldSentence, events: Sequence[dict]) -> SentenceOutcome:
     top = top_event(events)
     predicted = top["event"] if top else NO_EVENT
-    sources, targets = _sides(top)
+    sources, targets = sides(top)
     source_ok = target_ok = None
     if gold.sources:
         source_ok = bool(sources & set(gold.sources))

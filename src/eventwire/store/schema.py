@@ -8,7 +8,7 @@ mid-migration leaves the old version intact. To change the schema: append a migr
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _V1 = [
     """
@@ -160,8 +160,19 @@ _V2 = [
     """,
 ]
 
+# Version 3: every event carries the outlet of its article (issue 3, "plus the article's own
+# outlet"), so event rows and exports need no join to say who published them. Events stored
+# before take it from their article.
+_V3 = [
+    "ALTER TABLE events ADD COLUMN source_outlet VARCHAR",
+    """
+    UPDATE events
+    SET source_outlet = (SELECT a.outlet FROM articles a WHERE a.id = events.article_id)
+    """,
+]
+
 # MIGRATIONS[n - 1] brings a database to version n.
-MIGRATIONS: list[list[str]] = [_V1, _V2]
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
 
 TABLES = (
     "articles", "events", "event_actors", "ingest_errors", "reports", "minhash", "feed_items",
