@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -9,11 +10,7 @@ from typer.testing import CliRunner
 from eventwire.cli.main import app
 
 REPO = Path(__file__).resolve().parents[2]
-# CI clones the repository beside a copy of shared/; on a developer machine it is /work/shared.
-SHARED = next(
-    (p for p in (REPO.parent / "shared", Path("/work/shared")) if (p / "data").is_dir()),
-    REPO.parent / "shared",
-)
+SHARED = Path(os.environ["EVENTWIRE_SHARED"])  # set by tests/conftest.py
 SEED = SHARED / "data" / "seed" / "doha_talks.txt"
 DEMO = REPO / "src" / "eventwire" / "data" / "demo" / "articles.jsonl"
 

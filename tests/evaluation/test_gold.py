@@ -1,3 +1,4 @@
+import os
 import json
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from eventwire.evaluation import (
     read_sentence_gold,
 )
 
-SHARED_DATA = Path("/work/shared/data")
+SHARED_DATA = Path(os.environ["EVENTWIRE_SHARED_DATA"])
 
 
 def write_jsonl(path: Path, records: list) -> Path:

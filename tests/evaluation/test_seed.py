@@ -1,3 +1,4 @@
+import os
 import json
 from pathlib import Path
 
@@ -7,7 +8,7 @@ from eventwire.evaluation import check_seed, mismatch
 
 from .factory import event
 
-EXPECTED_PATH = Path("/work/shared/data/seed/doha_talks.expected.json")
+EXPECTED_PATH = Path(os.environ["EVENTWIRE_SHARED_DATA"]) / "seed/doha_talks.expected.json"
 needs_seed = pytest.mark.skipif(not EXPECTED_PATH.is_file(), reason="no seed expectations")
 
 TALKS = ("A pivotal round of negotiations between Pakistan and the Taliban is set to begin in Doha "

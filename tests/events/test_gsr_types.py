@@ -9,6 +9,7 @@ general rule broke.
 
 from __future__ import annotations
 
+import os
 import json
 from collections import Counter
 from pathlib import Path
@@ -17,7 +18,7 @@ import pytest
 
 from eventwire.nlp import parse
 
-GOLD = Path("/work/shared/data/gold/plover_gsr_dev.jsonl")
+GOLD = Path(os.environ["EVENTWIRE_SHARED_DATA"]) / "gold/plover_gsr_dev.jsonl"
 # Measured 0.894 (143/160) with patterns v1; the floor leaves a little room for parser noise.
 TYPE_ACCURACY_FLOOR = 0.87
 pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="shared gold data not available")

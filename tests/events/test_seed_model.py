@@ -7,11 +7,12 @@ right words, the legal footer yields nothing, and at most two other candidates a
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-SEED = Path("/work/shared/data/seed/doha_talks.txt")
+SEED = Path(os.environ["EVENTWIRE_SHARED_DATA"]) / "seed/doha_talks.txt"
 pytestmark = pytest.mark.skipif(not SEED.exists(), reason="shared seed article not available")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import json
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 
 from sources.loopback import LoopbackServer
 
-WIKINEWS = Path("/work/shared/data/news/wikinews_2019_2020.jsonl")
+WIKINEWS = Path(os.environ["EVENTWIRE_SHARED_DATA"]) / "news/wikinews_2019_2020.jsonl"
 
 
 def stories(n: int, start: int = 0) -> list[dict]:

@@ -22,7 +22,7 @@ from eventwire.store import Store
 
 pytestmark = pytest.mark.slow
 
-VOA = Path("/work/shared/data/news/voa_stories.jsonl")
+VOA = Path(os.environ["EVENTWIRE_SHARED_DATA"]) / "news/voa_stories.jsonl"
 N_ARTICLES, SHARD = 40, 5
 TABLES = {
     "articles": "* EXCLUDE (ingested_at)",

@@ -14,7 +14,7 @@ from eventwire.evaluation import below, default_news_paths, evaluate, load_gate
 
 pytestmark = pytest.mark.slow
 
-SHARED_DATA = Path(os.environ.get("EVENTWIRE_SHARED_DATA", "/work/shared/data"))
+SHARED_DATA = Path(os.environ["EVENTWIRE_SHARED_DATA"])
 FLOORS = Path(__file__).resolve().parents[1] / "floors.json"
 
 

@@ -16,7 +16,7 @@ from eventwire.evaluation import below, evaluate, load_gate, read_sentence_gold,
 
 pytestmark = pytest.mark.slow
 
-SHARED_DATA = Path(os.environ.get("EVENTWIRE_SHARED_DATA", "/work/shared/data"))
+SHARED_DATA = Path(os.environ["EVENTWIRE_SHARED_DATA"])
 FLOORS = Path(__file__).resolve().parents[1] / "floors.json"
 GATE = load_gate(FLOORS, "plover_gsr_dev")
 GOLD = SHARED_DATA / GATE.gold

@@ -18,7 +18,7 @@ from eventwire.records import Article, event_to_dict
 
 pytestmark = pytest.mark.slow
 
-SHARED_DATA = Path(os.environ.get("EVENTWIRE_SHARED_DATA", "/work/shared/data"))
+SHARED_DATA = Path(os.environ["EVENTWIRE_SHARED_DATA"])
 SEED = SHARED_DATA / "seed" / "doha_talks.txt"
 EXPECTED = SHARED_DATA / "seed" / "doha_talks.expected.json"
 EVENTWIRE = Path(sys.executable).parent / "eventwire"  # the console script of this environment

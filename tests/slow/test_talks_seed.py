@@ -20,7 +20,7 @@ from eventwire.store import Store
 
 pytestmark = pytest.mark.slow
 
-SEED = Path(os.environ.get("EVENTWIRE_SHARED_DATA", "/work/shared/data")) / "seed" / "doha_talks.txt"
+SEED = Path(os.environ["EVENTWIRE_SHARED_DATA"]) / "seed" / "doha_talks.txt"
 
 if not SEED.is_file():
     pytest.skip(f"seed article not found at {SEED}", allow_module_level=True)

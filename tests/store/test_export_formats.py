@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import csv
 import json
 from dataclasses import replace
@@ -16,7 +17,7 @@ from eventwire.store import Store
 from eventwire.store.export import export
 from eventwire.store.formats import columns, global_event_id
 
-REFERENCE = Path("/work/shared/reference")
+REFERENCE = Path(os.environ["EVENTWIRE_SHARED"]) / "reference"
 KHOST = Place("Khost", "Khost", "Khost Province", "AFG", 33.34, 69.92)
 AFGHANISTAN = Place("Afghanistan", "Afghanistan", None, "AFG", 33.0, 65.0)
 
