@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.events import syntax
 from eventwire.events.codebook import Codebook, codebook
@@ -32,6 +32,9 @@ EMBEDDED_PENALTY = 0.6
 # News names protests by the crowd they are ("the protests continued"): the participants are
 # implicit, so these types are coded without a named one (the actors stage may find none).
 UNNAMED_OK = frozenset({"PROTEST"})
+# What can be asked to act: people, organisations, states, forces.
+ACTOR_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+ACTOR_WORDS = ("@person_objects", "@state", "@military", "@forces", "@crowd", "@organisations")
 
 
 @dataclass(frozen=True)
@@ -96,8 +99,10 @@ class EventCoder:
             if is_purpose_request(match, matches, self.patterns.lexicon):
                 continue
             folded = [matches[j] for j, h in links.items() if h == i]
-            if match.pattern.requires_fold and not folded:
-                continue  # "decided to postpone the vote" states no event of its own
+            if match.pattern.requires_fold:
+                folded = [m for m in folded if self._own_action(match, m)]
+                if not folded:
+                    continue  # "decided to postpone the vote" states no event of its own
             cand = self._candidate(sent, match, folded, penalty)
             if cand is not None:
                 out.append(cand)
@@ -109,10 +114,31 @@ class EventCoder:
             match = self.matcher.match(tok)
             if match is None or match.pattern.weight <= 0:
                 continue  # weight 0 marks a blocker: "meet the deadline" is not a meeting
-            if "AUX" in match.pattern.pos and obliged_verb(tok, self.patterns.lexicon) is None:
+            if "AUX" in match.pattern.pos and not self._demanded(tok):
                 continue  # a "must" that nobody reports as a demand
             found[tok.i] = match
         return found
+
+    def _demanded(self, modal: Token) -> bool:
+        """"X said Y must do Z" is a demand only when an actor (not a law, a study or a
+        commentator) says it, of an actor (not "ways of recording history"), and asks for an act
+        (not "must understand", "should consider")."""
+        lex = self.patterns.lexicon
+        verb = obliged_verb(modal, lex)
+        if verb is None or syntax.matches(verb, ("@advice_verbs",), lex):
+            return False
+        reporters = [verb.head] if verb.dep_ == "ccomp" else []
+        reporters += [c for c in verb.children if c.dep_ in ("parataxis", "ccomp")]
+        speakers = [s for r in reporters for s in syntax.subjects(r)]
+        if any(syntax.matches(s, ("@documents", "@commentators"), lex) for s in speakers):
+            return False
+        obliged = syntax.own_subjects(verb) + syntax.passive_subjects(verb)
+        return all(self._actor_like(s) for s in obliged)
+
+    def _actor_like(self, tok: Token) -> bool:
+        if tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in ACTOR_ENTS:
+            return True
+        return syntax.matches(tok, ACTOR_WORDS, self.patterns.lexicon)
 
     def _folds(self, head: Match, child: Match) -> bool:
         hp, cp = head.pattern, child.pattern
@@ -123,6 +149,23 @@ class EventCoder:
             return False
         objects = object_tokens(head.token, hp, self.patterns.lexicon)
         return child.token in objects or child.token.pos_ in ("NOUN", "PROPN")
+
+    def _own_action(self, head: Match, child: Match) -> bool:
+        """"X warned it would strike" names X's own act; "X warned that Y could quit" and "warned
+        at the start of [negotiations]" do not: the act must be a clause whose subject, if it
+        names one, is X, a pronoun or X's forces."""
+        own = {t.lemma_.lower() for t in syntax.subjects(head.token)}
+        tok = child.token
+        while tok.i != head.token.i:
+            if tok.dep_ in ("pobj", "prep") or tok.head.i == tok.i:
+                return False
+            for subj in syntax.own_subjects(tok):
+                allowed = subj.pos_ == "PRON" or subj.lemma_.lower() in own
+                forces = syntax.matches(subj, ("@forces", "@military"), self.patterns.lexicon)
+                if not allowed and not forces:
+                    return False
+            tok = tok.head
+        return True
 
     def _with_folded_targets(self, roles: Roles, folded: list[Match]) -> Roles:
         """"X threatened to attack Y": the folded complement names the target."""

@@ -104,16 +104,74 @@ def _check_words(tok: Token, p: Pattern, lexicon: Lexicon) -> bool:
     return True
 
 
+def _infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _all_preps(tok: Token) -> list[str]:
     return [c.lower_ for c in syntax.prep_children(tok)]
 
 
+def named_disaster(tok: Token, lexicon: Lexicon) -> bool:
+    """A name the article gives a storm or quake: "was struck by [Chido]" after "Cyclone Chido"."""
+    if tok.pos_ != "PROPN":
+        return False
+    for other in tok.doc:
+        if other.text == tok.text and other.i > 0:
+            before = tok.doc[other.i - 1]
+            if syntax.matches(before, ("@disasters",), lexicon):
+                return True
+    return False
+
+
+def _unwanted_subject(tok: Token, words: tuple[str, ...], lexicon: Lexicon) -> bool:
+    """The doer is one of ``words``; in a passive the doer is the agent ("struck by a storm")."""
+    doers = syntax.subjects(tok) + (syntax.agents(tok) if syntax.is_passive(tok) else [])
+    if _any(doers, words, lexicon):
+        return True
+    return "@disasters" in words and any(named_disaster(t, lexicon) for t in doers)
+
+
+def _check_shape(tok: Token, p: Pattern, lexicon: Lexicon) -> bool:
+    """The trigger's own attachment, bareness and sentence: constraints beyond its arguments."""
+    if p.dep and tok.dep_ not in p.dep:
+        return False
+    if p.bare and not _is_bare(tok):
+        return False
+    if p.not_sentence and _any(list(tok.sent), p.not_sentence, lexicon):
+        return False
+    if p.predicate and not _any(predicate_tokens(tok), p.predicate, lexicon):
+        return False
+    return True
+
+
+def predicate_tokens(tok: Token) -> list[Token]:
+    """What the verb calls its object, with its adjectives: "labelled X [a dictator]", "called
+    the move [illegal]", "described the attacks as a [dastardly] [act]"."""
+    found = [c for c in tok.children if c.dep_ in ("oprd", "acomp")]
+    for holder in [tok, *syntax.direct_objects(tok)]:
+        found += syntax.prep_objects(holder, ("as",))
+    found += [c for t in list(found) for c in t.children if c.dep_ in ("amod", "conj")]
+    return found
+
+
+def _is_bare(tok: Token) -> bool:
+    """"he agreed", "he is still fighting": no object, complement, clause, preposition, and a
+    single subject (coordinated subjects make a reciprocal event: "X and Y agreed")."""
+    if syntax.direct_objects(tok) or syntax.prep_children(tok):
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp", "dative") for c in tok.children):
+        return False
+    return len(syntax.own_subjects(tok)) < 2
+
+
 def _check_context(tok: Token, p: Pattern, lexicon: Lexicon) -> bool:
     if p.subject or p.not_subject:
-        subj = syntax.subjects(tok) if tok.pos_ in ("VERB", "AUX", "ADJ") else []
+        verbal = tok.pos_ in ("VERB", "AUX", "ADJ")
+        subj = syntax.subjects(tok) if verbal else []
         if p.subject and not _any(subj, p.subject, lexicon):
             return False
-        if p.not_subject and _any(subj, p.not_subject, lexicon):
+        if p.not_subject and verbal and _unwanted_subject(tok, p.not_subject, lexicon):
             return False
     if p.modifier or p.not_modifier:
         mods = modifier_tokens(tok)
@@ -128,11 +186,23 @@ def _check_context(tok: Token, p: Pattern, lexicon: Lexicon) -> bool:
         if p.not_head and syntax.matches(gov, p.not_head, lexicon):
             return False
     comps = [c for c in tok.children if c.dep_ == "xcomp"]
+    if tok.pos_ in ("NOUN", "PROPN"):  # "calls [to end] the violence": a noun's infinitive
+        comps += [c for c in tok.children if c.dep_ == "acl" and _infinitive(c)]
     if p.complement and not comps:
         return False
     if p.not_complement and _any(comps, p.not_complement, lexicon):
         return False
     return True
+
+
+def is_generic(tok: Token) -> bool:
+    """An indefinite noun in a present-tense copula states a definition or a figure, not an
+    event: "an attack on one is an attack on all", "this is a demonstration of our resolve"."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("nsubj", "attr"):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        return False
+    return tok.head.lemma_ == "be" and tok.head.tag_ in ("VBZ", "VBP")
 
 
 class Matcher:
@@ -149,7 +219,7 @@ class Matcher:
 
     def match(self, tok: Token) -> Match | None:
         candidates = self.by_lemma.get(tok.lemma_.lower()) or self.by_lemma.get(tok.lower_)
-        if not candidates or tok.ent_type_ in SKIP_ENTS:
+        if not candidates or tok.ent_type_ in SKIP_ENTS or is_generic(tok):
             return None
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound":
             # "attack helicopter", "protest leaders" are modifiers, not events; "mediation
@@ -160,8 +230,10 @@ class Matcher:
         for pattern in candidates:
             if pos not in pattern.pos and not (pos == "PROPN" and "NOUN" in pattern.pos):
                 continue
-            if _check_words(tok, pattern, self.lexicon) and _check_context(
-                tok, pattern, self.lexicon
+            if (
+                _check_words(tok, pattern, self.lexicon)
+                and _check_context(tok, pattern, self.lexicon)
+                and _check_shape(tok, pattern, self.lexicon)
             ):
                 return Match(tok, pattern)
         return None

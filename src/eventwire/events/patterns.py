@@ -28,10 +28,11 @@ _LIST_FIELDS = (
     "lemma", "pos", "contexts", "particle", "object", "not_object", "prep", "prep_object",
     "not_prep_object", "subject", "not_subject", "modifier", "not_modifier", "head",
     "not_head", "not_complement", "target_preps", "source_preps", "not_prep", "not_particle",
+    "dep", "not_sentence", "predicate",
 )  # fmt: skip
 _STR_FIELDS = ("id", "event", "cameo", "mode", "frame", "object_role", "of_role", "note")
 _BOOL_FIELDS = ("symmetric", "swap", "complement", "no_object", "requires_fold", "no_agent",
-                "no_predicate")
+                "no_predicate", "bare")
 _NUM_FIELDS = ("priority", "weight")
 PATTERN_FIELDS = frozenset(_LIST_FIELDS + _STR_FIELDS + _BOOL_FIELDS + _NUM_FIELDS)
 
@@ -53,6 +54,10 @@ class Pattern:
     no_object: bool = False  # fires only without a direct object ("workers struck")
     no_agent: bool = False  # fires only in a passive without a doer: "passengers were freed"
     no_predicate: bool = False  # not when naming its object: "called her [a traitor]"
+    bare: bool = False  # no object, complement, clause, preposition or coordinated subject
+    dep: tuple[str, ...] = ()  # the trigger's own dependency label: "acl" ("those [backing] X")
+    not_sentence: tuple[str, ...] = ()  # words whose presence in the sentence rules it out
+    predicate: tuple[str, ...] = ()  # what the object is called: "labelled X [a dictator]"
     prep: tuple[str, ...] = ()  # some prep child must be one of these
     not_prep: tuple[str, ...] = ()  # no prep child may be one of these: "talk [about] X"
     not_particle: tuple[str, ...] = ()  # "sign [off]", "call [off]" are other verbs
@@ -84,9 +89,9 @@ class Pattern:
         constrained = (
             self.particle, self.object, self.prep, self.prep_object, self.subject,
             self.modifier, self.head, self.not_object, self.not_subject, self.not_modifier,
-            self.not_prep, self.not_particle,
+            self.not_prep, self.not_particle, self.dep, self.not_sentence, self.predicate,
         )  # fmt: skip
-        flags = int(self.complement) + int(self.no_agent) + int(self.no_predicate)
+        flags = int(self.complement) + int(self.no_agent) + int(self.no_predicate) + int(self.bare)
         return self.priority * 10 + sum(1 for c in constrained if c) + flags
 
 
