@@ -212,3 +212,21 @@ def test_infinitive_on_an_occasion_is_done_by_those_attending(nlp, coder):
     found = code(nlp, coder, text)
     protests = [(s, t) for c, s, t in found if c.trigger == "protest"]
     assert protests and protests[0][0] == ["Thousands of farmers"]
+
+
+def test_nameless_target_is_the_place_the_action_happens_in(nlp, coder):
+    cand, sources, targets = top(nlp, coder, "Angry students rioted in Lagos on Friday.")
+    assert cand.event == "PROTEST"
+    assert targets == ["Lagos"]
+
+
+def test_nameless_target_of_a_domestic_action_is_the_sources_own_state(nlp, coder):
+    cand, sources, targets = top(nlp, coder, "Egyptian demonstrators rioted on Friday.")
+    assert cand.event == "PROTEST"
+    assert sources == ["Egyptian demonstrators"]
+    assert targets == ["Egyptian"]
+
+
+def test_named_target_is_kept_over_the_place(nlp, coder):
+    cand, sources, targets = top(nlp, coder, "Kenyan police arrested the opposition leader in Nairobi.")
+    assert targets == ["the opposition leader"]

@@ -14,6 +14,7 @@ from eventwire.records import Actor
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs", "itself", "themselves"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 # Role words that name one person, so that "he" can refer back to them.
 PERSON_TITLES = frozenset(
     "president minister adviser advisor chief general leader king queen emir secretary "
@@ -71,17 +72,36 @@ class MentionLog:
                     return
                 yield m
 
-    def pronoun(self, word: str, before: int) -> Actor | None:
+    def pronoun(self, word: str, before: int, sentence_start: int | None = None) -> Actor | None:
+        """The most recent compatible mention. A plural pronoun after a person named earlier in
+        its own sentence is that person's side ("ministry official X says they are
+        negotiating"): news rarely says "they" for a group two sentences back when a spokesperson
+        stands in between."""
         want_person = word in PERSON_PRONOUNS
         for m in self._recent(before):
             if m.is_person == want_person:
                 return m.actor
+            if (
+                word in PLURAL_PRONOUNS and sentence_start is not None
+                and m.start >= sentence_start and m.actor.country is not None
+            ):
+                return m.actor
         return None
 
-    def same_sector(self, sector: str, before: int) -> Actor | None:
+    def same_sector(self, sector: str, before: int, prefer_person: bool = False) -> Actor | None:
+        found = [
+            m for m in self._recent(before)
+            if m.actor.sector == sector and m.actor.country is not None
+        ]
+        if prefer_person:
+            found = [m for m in found if m.is_person] or found
+        return found[0].actor if found else None
+
+    def state(self, before: int) -> str | None:
+        """The country of the most recent mention that has one."""
         for m in self._recent(before):
-            if m.actor.sector == sector and m.actor.country is not None:
-                return m.actor
+            if m.actor.country is not None:
+                return m.actor.country
         return None
 
 

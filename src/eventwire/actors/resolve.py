@@ -15,6 +15,8 @@ Lt. Gen. Asim Malik" -> one actor). Each part is then coded, in this order of ev
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Span
 
 from eventwire.actors.coref import (
@@ -26,14 +28,18 @@ from eventwire.actors.coref import (
     retext,
 )
 from eventwire.actors.dictionary import CONTEXT_COUNTRY, ActorDictionary, default_code
+from eventwire.actors.groups import counted_people, transnational_body
 from eventwire.actors.matching import Match
 from eventwire.records import Actor
 
+_UNSET = object()
 STATE_KINDS = frozenset({"country", "adjective", "people", "seat"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _FORMER = frozenset({"former", "ex", "ex-", "ousted", "deposed", "exiled"})
 _LOCATING_PREPS = frozenset({"in", "inside", "of"})
 _PLACE_PREPS = frozenset({"in", "inside", "near", "across", "throughout", "around", "outside"})
+# "the country", "the kingdom": a state named before, as the state itself.
+_STATE_NOUNS = frozenset("country nation state kingdom republic".split())
 _COORD_GLUE = frozenset({"and", "or", ",", "&", "as", "well"})
 # Entities that name an actor or a place; a bare proper noun ("January", "Research") does not.
 _ENTITY_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC"})
@@ -49,6 +55,7 @@ class ArticleActors:
         self._match_at = {i: m for m in self._matches for i in range(m.start, m.end)}
         self._person_at = {t.i: e for e in doc.ents if e.label_ == "PERSON" for t in e}
         self._sentence_cache: dict[int, str | None] = {}
+        self._main_country: str | None | object = _UNSET
         self._log = MentionLog()
         self._in_apposition = False
         self._logging = True  # only mentions found in text order feed coreference
@@ -195,13 +202,14 @@ class ArticleActors:
         actors = []
         for m in chosen:
             own = sector or (m.entry.sector if m.kind == "seat" and not self._placed(m) else None)
-            if own is None and m.kind == "people" and root is not None and m.start <= root.i < m.end:
-                own = "CVL"  # "Palestinians protested": the people themselves
+            if own is None and m.kind == "people" and counted_people(root, m):
+                own = "CVL"  # "Palestinians protested", "thousands of Nigerians": the people
             country, name = m.entry.country, m.entry.name
             if m.start > 0 and self._doc[m.start - 1].lower_ == "ethnic":
                 # "ethnic Albanians in Serbia": the demonym names a people, the state is where
-                # they live, as CAMEO codes it; the demonym's own state only when none is named.
-                country = self._sentence_country(span) or country
+                # they live, as CAMEO codes it; the demonym's own state only when none other is
+                # named.
+                country = self._sentence_country(span, exclude=country) or country
                 name = self._dictionary.country_name(country)
             actors.append(self._make(group, name, country, own))
         return actors
@@ -233,7 +241,11 @@ class ArticleActors:
             return appositive
         places = [m for m in matches if m.kind == "place"]
         country = places[0].entry.country if places else self._located_in(group)
+        if country is None and transnational_body(tokens):
+            return [self._make(group, text, None, "NGO")]
         country = country or self._sentence_country(span)
+        if country is None and sector is not None:
+            country = self._article_country(span)
         if country is None and sector is None:
             return []
         name = self._dictionary.country_name(country) if country else (text or "unknown")
@@ -242,14 +254,20 @@ class ArticleActors:
     def _coreference(self, tokens, sector, before: int) -> Actor | None:
         words = [t for t in tokens if not t.is_punct]
         if len(words) == 1 and words[0].lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
-            return self._log.pronoun(words[0].lower_, before)
+            return self._log.pronoun(words[0].lower_, before, tokens[0].sent.start_char)
         person = next((self._person_at[t.i] for t in tokens if t.i in self._person_at), None)
         if person is not None:
             known = self._log.person(person.text, before)
             if known is not None or sector is None:
                 return known
+        if len(words) == 2 and words[0].lower_ in _DEFINITE and words[1].lower_ in _STATE_NOUNS:
+            country = self._log.state(before)  # "the country would retaliate"
+            name = self._dictionary.country_name(country) if country else ""
+            return Actor("", name, country, country, None) if country else None
         if sector is not None and words and words[0].lower_ in _DEFINITE:
-            return self._log.same_sector(sector, before)
+            # "the minister" is one person: a person named earlier beats a group of officials
+            one = words[-1].lower_ in PERSON_TITLES
+            return self._log.same_sector(sector, before, prefer_person=one)
         if sector is not None and words and words[0].lower_ in ("his", "her", "its", "their"):
             owner = self._log.pronoun(words[0].lower_, before)
             if owner is not None and owner.country:
@@ -269,19 +287,40 @@ class ArticleActors:
                         return match.entry.country
         return None
 
-    def _sentence_country(self, span: Span) -> str | None:
-        """The one country the sentence names outside the span (actors first, then places)."""
+    def _sentence_country(self, span: Span, exclude: str | None = None) -> str | None:
+        """The one country the sentence names outside the span (actors first, then places),
+        not counting ``exclude``."""
         sent = span[0].sent
         outside = [m for m in self._matches if sent.start <= m.start < sent.end
                    and not (span.start <= m.start < span.end)]
         for kinds in (STATE_KINDS | {"org", "person"}, {"place"}):
             found = {m.entry.country for m in outside if m.kind in kinds}
-            found -= {None, CONTEXT_COUNTRY}
+            found -= {None, CONTEXT_COUNTRY, exclude}
             if len(found) == 1:
                 return found.pop()
             if found:
                 return None
         return None
+
+    def _article_country(self, span: Span) -> str | None:
+        """"The general", "security forces" in a sentence naming no single state: the article's
+        main country, when one is named clearly more often than any other, and the sentence
+        names no state or names that one too."""
+        if self._main_country is _UNSET:
+            counts = Counter(
+                m.entry.country for m in self._matches
+                if m.kind in STATE_KINDS | {"org", "person"}
+                and m.entry.country not in (None, CONTEXT_COUNTRY)
+            )
+            ranked = counts.most_common(2)
+            clear = ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+            self._main_country = ranked[0][0] if clear else None
+        main = self._main_country
+        sent = span[0].sent
+        named = {m.entry.country for m in self._matches
+                 if sent.start <= m.start < sent.end and m.kind in STATE_KINDS}
+        named -= {None, CONTEXT_COUNTRY}
+        return main if main is not None and (not named or main in named) else None
 
     def _through_apposition(self, span: Span) -> list[Actor]:
         """"Kofi Annan, UN secretary-general": code a bare name by the title in apposition."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventwire.events import syntax
+from eventwire.events.domestic import domestic_targets
 from eventwire.events.matching import Lexicon, governor
 from eventwire.events.patterns import Pattern
 
@@ -72,7 +73,8 @@ def _finish(
     p: Pattern, sources: list, targets: list, partners: list, structure: str, fallback=()
 ) -> Roles:
     """``fallback`` targets come from the clause around the trigger (see ``verb_fallback_targets``):
-    they replace targets that name no one, and never make a one-sided event reciprocal."""
+    they replace targets that name no one, and never make a one-sided event reciprocal. With no
+    target at all, a one-sided event is taken as domestic (see ``domestic_targets``)."""
     sources, targets = _unique(sources), _unique(targets)
     symmetric = False
     if p.symmetric:
@@ -80,6 +82,8 @@ def _finish(
         targets = extra if symmetric else targets
     if fallback and not symmetric:
         targets = _unique(list(fallback))
+    if sources and not targets and not symmetric and not p.swap:
+        targets = domestic_targets(sources)
     if p.swap:
         sources, targets = targets, sources
     source_ids = {t.i for t in sources}
