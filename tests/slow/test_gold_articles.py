@@ -33,3 +33,6 @@ def test_article_gold_meets_pinned_floors(gate_name):
     print(f"issue {gate.targets_issue} targets not met yet:", missed or "none")
     failures = below(figures, gate.floors)
     assert not failures, f"{gate_name} below the floors of {FLOORS.name}: {failures}"
+    # Issue 3: no type with support >= 3 may score below F1 0.40.
+    weak = [f"{s.event} {s.f1:.2f}" for s in report.weak_types()]
+    assert not weak, f"{gate_name}: types with support >= 3 below 0.40: {weak}"
