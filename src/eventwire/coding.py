@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire import actors, attributes, events, text
-from eventwire.nlp import irregular_forms, parse
+from eventwire.nlp import BATCH_CHARS, irregular_forms, parse, suffix_rules, text_size
 from eventwire.text.prefilter import Prefilter, word_forms
 from eventwire.records import (
     Actor,
@@ -43,12 +43,11 @@ class Coder:
         prefilter: bool = True,
     ) -> Coder:
         event_coder = events.EventCoder.load(list(pattern_files))
-        forms = word_forms(event_coder.trigger_lemmas(), irregular_forms()) if prefilter else None
         return cls(
             actor_dictionary=actors.ActorDictionary.load(list(actor_files)),
             event_coder=event_coder,
             gazetteer=attributes.Gazetteer.load(),
-            prefilter=Prefilter(forms) if prefilter else None,
+            prefilter=_prefilter(event_coder.patterns) if prefilter else None,
         )
 
     def parse_text(self, prepared: text.PreparedText) -> str:
@@ -56,6 +55,29 @@ class Coder:
         if self.prefilter is None:
             return prepared.coding_text
         return self.prefilter.select(prepared.coding_text)
+
+
+# Pattern fields naming words that must be in the sentence for the pattern to fire (matched
+# against a token's lemma or lower-case text); the prefilter requires one word of each.
+_REQUIRED_WORDS = ("particle", "object", "prep", "prep_object", "subject", "modifier", "head")
+
+
+def _prefilter(patterns: events.PatternSet) -> Prefilter:
+    """A prefilter that keeps a sentence when some pattern has all its required words there."""
+    irregular, suffixes = irregular_forms(), suffix_rules()
+    rules = []
+    for pattern in patterns.patterns.values():
+        groups = [pattern.lemma]
+        for name in _REQUIRED_WORDS:
+            words = {
+                w for word in getattr(pattern, name)
+                for w in (patterns.lexicon.get(word[1:], ()) if word.startswith("@") else (word,))
+            }
+            # "ent:gpe" names an entity label, which no word list can stand for: not required.
+            if words and not any(w.startswith("ent:") for w in words):
+                groups.append(words)
+        rules.append([word_forms(g, irregular, suffixes) for g in groups])
+    return Prefilter(rules)
 
 
 _DEFAULT: Coder | None = None
@@ -124,6 +146,7 @@ def _build_event(article: Article, doc, cand, article_actors, places) -> Event:
         evidence=evidence,
         confidence=cand.confidence,
         symmetric=cand.symmetric,
+        source_outlet=article.outlet,
     )
 
 
@@ -143,19 +166,31 @@ def _code_doc(article: Article, prepared, doc, coder: Coder) -> CodedArticle:
 
 
 def code_articles(
-    articles: Iterable[Article], coder: Coder | None = None, batch_size: int = 32
+    articles: Iterable[Article],
+    coder: Coder | None = None,
+    batch_size: int = 32,
+    batch_chars: int = BATCH_CHARS,
 ) -> Iterator[CodedArticle]:
-    """Code articles in order, parsing them in batches. Yields one CodedArticle per article."""
+    """Code articles in order, parsing them in batches. Yields one CodedArticle per article.
+
+    A batch ends at ``batch_size`` articles or ``batch_chars`` characters to parse, whichever
+    comes first: memory follows the text of a batch (``nlp/batching.py``), and Docs live only
+    while their batch is coded.
+    """
     coder = coder or default_coder()
-    pending: list[tuple[Article, text.PreparedText]] = []
+    pending: list[tuple[Article, text.PreparedText, str]] = []
+    chars = 0
 
     def flush() -> Iterator[CodedArticle]:
+        nonlocal chars
         if not pending:
             return
-        docs = parse((coder.parse_text(p) for _, p in pending), batch_size=batch_size)
-        for (article, prepared), doc in zip(pending, docs):
-            yield _code_doc(article, prepared, doc, coder)
+        batch = pending.copy()
         pending.clear()
+        chars = 0
+        docs = parse((t for _, _, t in batch), batch_size=len(batch), batch_chars=batch_chars)
+        for (article, prepared, _), doc in zip(batch, docs):
+            yield _code_doc(article, prepared, doc, coder)
 
     for article in articles:
         prepared = text.prepare(article)
@@ -163,11 +198,15 @@ def code_articles(
             yield from flush()  # keep output in input order
             yield CodedArticle(article=article, events=(), skipped_reason=prepared.skipped_reason)
             continue
-        pending.append((article, prepared))
+        parse_text = coder.parse_text(prepared)
+        size = text_size(parse_text)
+        if pending and chars + size > batch_chars:
+            yield from flush()
+        pending.append((article, prepared, parse_text))
+        chars += size
         if len(pending) >= batch_size:
             yield from flush()
-    if pending:
-        yield from flush()
+    yield from flush()
 
 
 def code_article(article: Article, coder: Coder | None = None) -> CodedArticle:
