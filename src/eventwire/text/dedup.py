@@ -32,6 +32,7 @@ THRESHOLD = 0.5
 # Below this many words a text has too few shingles for a stable estimate, and short texts
 # ("Police arrested protesters on Monday.") coincide by chance: they are never merged.
 MIN_WORDS = 25
+_CHUNK = 2048
 
 
 def _shingles(text: str) -> set[bytes]:
@@ -45,7 +46,11 @@ def fingerprint(text: str) -> np.ndarray | None:
     if len(_WORD.findall(text)) < MIN_WORDS:
         return None
     mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
-    mh.update_batch(list(_shingles(text)))
+    shingles = sorted(_shingles(text))
+    # update_batch builds a (shingles x NUM_PERM) matrix: in chunks, a 100k-word article costs a
+    # few MB instead of ~50 MB, and the minimum over the chunks is the same signature.
+    for start in range(0, len(shingles), _CHUNK):
+        mh.update_batch(shingles[start : start + _CHUNK])
     return mh.hashvalues.astype(np.uint64)
 
 
