@@ -8,7 +8,7 @@ worker, so the figure is coding throughput, not start-up), then ``backfill`` cod
 into a fresh directory. Start-up time is printed separately. The two runs' events must be
 identical; the script exits 1 if they are not.
 
-``--write`` replaces the section between the markers in docs/backfill.md with this run.
+``--write`` replaces the section between the markers in docs/benchmarks.md with this run.
 The issue's target: 2 workers >= 1.7x the articles/s of 1 worker on a 2-core machine. The
 machine's load average is printed with the figures: other processes on the cores lower it.
 """
@@ -30,7 +30,7 @@ from eventwire.backfill import backfill, plan_shards, read_shard
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_INPUT = ROOT.parent / "shared" / "data" / "news"
-DOCS = ROOT / "docs" / "backfill.md"
+DOCS = ROOT / "docs" / "benchmarks.md"
 BEGIN = "<!-- bench/backfill.py: begin -->"
 END = "<!-- bench/backfill.py: end -->"
 
@@ -126,6 +126,8 @@ def main() -> None:
     print(text)
     if args.write:
         doc = DOCS.read_text(encoding="utf-8")
+        if BEGIN not in doc:
+            doc += f"\n## Backfill scaling (issue 6)\n\n{BEGIN}\n{END}\n"
         head, rest = doc.split(BEGIN, 1)
         DOCS.write_text(f"{head}{BEGIN}\n{text}\n{END}{rest.split(END, 1)[1]}", encoding="utf-8")
     if runs[0]["digest"] != runs[1]["digest"]:

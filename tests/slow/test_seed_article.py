@@ -67,9 +67,5 @@ def test_library_codes_every_required_seed_event(expected, library_events):
     assert_seed_ok(expected, library_events, "basic")
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="issue 3: location country, factuality and attribution of every required event",
-)
 def test_seed_events_carry_place_factuality_and_attribution(expected, library_events):
     assert_seed_ok(expected, library_events, "full")
