@@ -111,7 +111,16 @@ def _resolve_roles(spans, article_actors) -> tuple[Actor, ...]:
         for actor in article_actors.resolve_span(start, end):
             if all(a.code != actor.code for a in found):
                 found.append(actor)
-    return tuple(found)
+    return drop_unplaced(found)
+
+
+def drop_unplaced(found: list[Actor]) -> tuple[Actor, ...]:
+    """Drop a country-less role word ("---CVL") when the role already has that sector placed.
+
+    "villages in Afghanistan and their residents" gives AFGCVL and ---CVL for one party.
+    """
+    placed = {a.sector for a in found if a.country}
+    return tuple(a for a in found if a.country or a.sector not in placed or not a.code.startswith("-"))
 
 
 def _build_event(article: Article, doc, cand, article_actors, places) -> Event:
