@@ -73,7 +73,7 @@ class ArticleBuilder:
                               "exact" if kw.get("day") else "unresolved"),
                 factuality=kw.get("factuality", "asserted"), attribution=None,
                 evidence=Evidence(sentence, start, end, trigger, t0, t0 + len(trigger)),
-                confidence=0.8, symmetric=kw.get("symmetric", False),
+                confidence=0.8, symmetric=kw.get("symmetric", False), source_outlet="Test Wire",
             )
         )  # fmt: skip
         return event_id

@@ -7,7 +7,8 @@ import pytest
 
 EVENT_KEYS = {"event_id", "article_id", "event", "mode", "contexts", "cameo", "goldstein",
               "quad_class", "sources", "targets", "location", "date", "factuality",
-              "attribution", "evidence", "confidence", "symmetric"}  # fmt: skip
+              "attribution", "evidence", "confidence", "symmetric", "source_outlet",
+              "date_text", "date_granularity", "date_type"}  # fmt: skip
 
 
 def ids(resp):
@@ -26,6 +27,7 @@ def test_events_have_the_public_shape(client):
     body = client.get("/events", params={"limit": 1000}).json()
     assert body["count"] == 25 and body["next_cursor"] is None
     assert EVENT_KEYS <= set(body["events"][0])
+    assert body["events"][0]["source_outlet"] == "Test Wire"
 
 
 @pytest.mark.parametrize(

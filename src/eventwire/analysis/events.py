@@ -23,7 +23,7 @@ EVENT_COLUMNS = (
     "event_id, article_id, event, mode, contexts, cameo, goldstein, quad_class, "
     "location_text, location_name, location_admin1, location_country, location_lat, location_lon, "
     "date, date_text, date_granularity, date_type, factuality, attribution_text, "
-    "attribution_speaker, attribution_outlet, evidence_sentence, evidence_start, evidence_end, "
+    "attribution_speaker, attribution_outlet, source_outlet, evidence_sentence, evidence_start, evidence_end, "
     "evidence_trigger, evidence_trigger_start, evidence_trigger_end, confidence, symmetric, day"
 )
 _NAMES = [c.strip() for c in EVENT_COLUMNS.split(",")]
@@ -110,6 +110,7 @@ def row_to_event(r: dict, actors: dict) -> dict:
         "day": r["day"].isoformat() if r["day"] else None,
         "factuality": r["factuality"],
         "attribution": _attribution(r),
+        "source_outlet": r["source_outlet"],
         "evidence": {
             "sentence": r["evidence_sentence"],
             "start": r["evidence_start"],
