@@ -16,6 +16,7 @@ from pathlib import Path
 from eventwire import actors, attributes, events, text
 from eventwire.nlp import BATCH_CHARS, irregular_forms, parse, suffix_rules, text_size
 from eventwire.text.prefilter import Prefilter, word_forms
+from eventwire.errors import ConfigError
 from eventwire.records import (
     Actor,
     Article,
@@ -23,6 +24,7 @@ from eventwire.records import (
     Event,
     EventCandidate,
     Evidence,
+    InputError,
 )
 
 
@@ -220,3 +222,38 @@ def code_articles(
 
 def code_article(article: Article, coder: Coder | None = None) -> CodedArticle:
     return next(code_articles([article], coder=coder))
+
+
+def code_isolated(
+    articles: list[Article], coder: Coder | None = None, batch_size: int = 32
+) -> tuple[list[CodedArticle], dict[str, InputError]]:
+    """Code a batch; if one article breaks it, code one by one so only that article is lost.
+
+    Failures are keyed by article id; ``ingest`` and the backfill workers store the same error
+    rows from them. A ConfigError (a broken installation or data file) is raised: every article
+    would fail alike.
+    """
+    if not articles:
+        return [], {}
+    coder = coder or default_coder()  # outside the guard: a coder that cannot load is fatal
+    try:
+        return list(code_articles(articles, coder=coder, batch_size=batch_size)), {}
+    except ConfigError:
+        raise
+    except Exception:  # noqa: BLE001 - isolate the article below
+        pass
+    coded: list[CodedArticle] = []
+    failures: dict[str, InputError] = {}
+    for article in articles:
+        try:
+            coded.append(code_article(article, coder=coder))
+        except ConfigError:
+            raise
+        except Exception as err:  # noqa: BLE001 - one article must not stop the batch
+            message = " ".join(str(err).split())[:200]
+            failures[article.id] = InputError(
+                article.origin or article.id,
+                f"coding failed ({type(err).__name__}: {message}); please report "
+                "this article as an eventwire bug",
+            )
+    return coded, failures

@@ -20,9 +20,8 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO, TypeVar
 
-from eventwire.coding import Coder, code_article, code_articles, default_coder
-from eventwire.errors import ConfigError
-from eventwire.records import Article, CodedArticle, IngestSummary, InputError
+from eventwire.coding import Coder, code_isolated
+from eventwire.records import Article, IngestSummary, InputError
 from eventwire.sources import FetchPolicy, ReadContext, read_inputs
 from eventwire.store import Store
 from eventwire.stories import Stories
@@ -94,7 +93,7 @@ class Ingestor:
         split = self.stories.split(articles, lambda i: fingerprint(articles[i].text))
         reports, signatures = split.reports, split.signatures
         originals = [articles[i] for i in split.fresh]
-        coded, failures = _code(originals, self.coder, self.batch_size)
+        coded, failures = code_isolated(originals, self.coder, self.batch_size)
         for article_id in failures:
             self.stories.discard(article_id)  # not stored: later copies must not point to it
         errors += list(failures.values())
@@ -126,41 +125,3 @@ class Ingestor:
         summary.skipped += repeats + duplicates + not_coded + result.already_stored
         summary.stored_articles += max(result.new_articles - not_coded, 0)
         summary.stored_events += result.new_events
-
-
-def _code(
-    articles: list[Article], coder: Coder | None, batch_size: int
-) -> tuple[list[CodedArticle], dict[str, InputError]]:
-    """Code a batch; if one article breaks it, code one by one so only that article is lost.
-
-    Failures are keyed by article id.
-    """
-    if not articles:
-        return [], {}
-    # Loaded outside the guard below: a coder that cannot load is a broken installation, not a
-    # bad article, and must stop the run instead of failing every article one by one.
-    coder = coder or default_coder()
-    try:
-        return list(code_articles(articles, coder=coder, batch_size=batch_size)), {}
-    except ConfigError:
-        raise  # the installation or a data file is broken: every article would fail alike
-    except Exception:  # noqa: BLE001 - isolate the article below
-        pass
-    coded: list[CodedArticle] = []
-    failures: dict[str, InputError] = {}
-    for article in articles:
-        try:
-            coded.append(code_article(article, coder=coder))
-        except ConfigError:
-            raise
-        except Exception as err:  # noqa: BLE001 - one article must not stop the batch
-            failures[article.id] = InputError(
-                article.origin or article.id,
-                f"coding failed ({type(err).__name__}: {_one_line(err)}); please report "
-                "this article as an eventwire bug",
-            )
-    return coded, failures
-
-
-def _one_line(err: Exception) -> str:
-    return " ".join(str(err).split())[:200]

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 from eventwire.backfill.plan import Shard
 from eventwire.backfill.reading import check_unchanged, read_part
 from eventwire.backfill.shardfile import write_shard
-from eventwire.errors import ConfigError
 from eventwire.records import Article, CodedArticle, InputError
 from eventwire.text.dedup import fingerprint, signature_bytes
 
@@ -83,6 +82,8 @@ def code_shard(
     result, not raised: they fail the same way on every attempt. Raises InputChangedError when
     a file changed since planning, ConfigError when a knowledge file is broken.
     """
+    from eventwire.coding import code_isolated  # heavy (spaCy): only in the worker process
+
     started = time.perf_counter()
     for part in shard.parts:  # before loading anything: a changed input fails every attempt
         check_unchanged(part)
@@ -92,9 +93,9 @@ def code_shard(
     items = (item for part in shard.parts for item in read_part(part, default_date))
     while chunk := list(itertools.islice(items, batch_size)):
         errors += [x for x in chunk if isinstance(x, InputError)]
-        done, failed = _code(coder, [x for x in chunk if isinstance(x, Article)], batch_size)
+        done, failures = code_isolated([x for x in chunk if isinstance(x, Article)], coder, batch_size)
         coded += done
-        errors += failed
+        errors += failures.values()
     result = ShardResult(
         shard_id=shard.shard_id,
         articles=len(coded),
@@ -113,36 +114,3 @@ def code_shard(
 def _signature(text: str) -> bytes | None:
     signature = fingerprint(text)
     return None if signature is None else signature_bytes(signature)
-
-
-def _code(
-    coder: Coder, articles: list[Article], batch_size: int
-) -> tuple[list[CodedArticle], list[InputError]]:
-    """Code a batch; if one article breaks it, code one by one so only that article is lost.
-
-    The same rule and message as ``eventwire ingest``, so both store the same error rows.
-    """
-    from eventwire.coding import code_article, code_articles
-
-    try:
-        return list(code_articles(articles, coder=coder, batch_size=batch_size)), []
-    except ConfigError:
-        raise  # a broken installation or data file: every article would fail alike
-    except Exception:  # noqa: BLE001 - isolate the article below
-        pass
-    coded, errors = [], []
-    for article in articles:
-        try:
-            coded.append(code_article(article, coder=coder))
-        except ConfigError:
-            raise
-        except Exception as err:  # noqa: BLE001 - one article must not fail the shard
-            message = " ".join(str(err).split())[:200]
-            errors.append(
-                InputError(
-                    article.origin or article.id,
-                    f"coding failed ({type(err).__name__}: {message}); please report "
-                    "this article as an eventwire bug",
-                )
-            )
-    return coded, errors
