@@ -27,3 +27,29 @@ def test_order_of_sides_does_not_matter(store):
     a = talks(store, parse_dyad("PAK,AFG"))
     b = talks(store, parse_dyad("AFG,PAK"))
     assert [r.consults for r in a] == [r.consults for r in b]
+
+
+def test_fighting_and_negated_events_are_not_agenda_items(tmp_path):
+    from datetime import date
+
+    from eventwire.store import Store
+
+    from .sample import DOHA, ArticleBuilder
+
+    day = date(2025, 11, 2)
+    a = ArticleBuilder("round2", day, "Second Doha round")
+    a.event("Pakistan and Afghanistan met in Doha.", "met", "CONSULT", ["PAKGOV"], ["AFGGOV"],
+            symmetric=True, mode="third-party", location=DOHA, day=day)
+    a.event("Kabul said militants would not use its soil to stage attacks.", "attacks", "ASSAULT",
+            ["AFGGOV"], ["PAKGOV"], factuality="negated", day=day)
+    a.event("Pakistani jets struck a camp in Khost.", "struck", "ASSAULT", ["PAKMIL"], ["AFG"], day=day)
+    a.event("Pakistan demanded guarantees on the TTP.", "demanded", "REQUEST", ["PAKGOV"],
+            ["AFGGOV"], day=day)
+    a.event("Kabul did not reject the proposal.", "reject", "REJECT", ["AFGGOV"], ["PAKGOV"],
+            factuality="negated", day=day)
+    with Store.open(tmp_path / "talks.duckdb") as store:
+        store.write([a.build()])
+        [rnd] = talks(store, parse_dyad("PAK,AFG"))
+        assert [i.event for i in rnd.items] == ["REQUEST"]
+        [rnd] = talks(store, parse_dyad("PAK,AFG"), include_negated=True)
+        assert [i.event for i in rnd.items] == ["REQUEST", "REJECT"]

@@ -187,6 +187,11 @@ def talks(
         [articles],
     )
     for ev in others:
+        # Only what is put on the table (ITEM_KINDS) becomes an item: fighting is the backdrop of
+        # talks (its armed groups still mark counter-terrorism topics below), and a negated
+        # event ("would not use its territory to stage attacks") did not happen.
+        if ev["event"] not in ITEM_KINDS or (ev["factuality"] == "negated" and not include_negated):
+            continue
         # Actorless events ("the ceasefire was extended") in a talks article are about the talks.
         involved = _countries(ev)
         rnd = _nearest_round(ev, rounds) if (involved & sides or not involved) else None
