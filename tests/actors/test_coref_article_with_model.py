@@ -88,3 +88,19 @@ def test_red_cross_is_coded_as_an_international_body(nlp, dictionary):
     text = "Red Cross officials suspended aid deliveries in Baghdad on Wednesday."
     codes = _at(nlp, dictionary, text)("Red Cross officials")
     assert codes and codes[0].startswith("IGO")
+
+
+def test_the_two_sides_are_the_pair_named_together_not_the_mediator(nlp, dictionary):
+    text = (
+        "Pakistan and Afghanistan held talks in Doha on Tuesday, with Qatar acting as mediator. "
+        "The two sides agreed to extend the ceasefire. "
+        "Both governments pledged to reopen the border crossing."
+    )
+    at = _at(nlp, dictionary, text)
+    assert at("The two sides") == ["PAK", "AFG"]
+    assert at("Both governments") == ["PAKGOV", "AFGGOV"]
+
+
+def test_the_two_sides_without_a_named_pair_take_the_last_two_states(nlp, dictionary):
+    text = "India sent an envoy to Nepal on Monday. Both countries later signed a trade deal."
+    assert _at(nlp, dictionary, text)("Both countries") == ["IND", "NPL"]

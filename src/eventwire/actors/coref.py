@@ -97,6 +97,21 @@ class MentionLog:
             found = [m for m in found if m.is_person] or found
         return found[0].actor if found else None
 
+    def parties(self, before: int, coordinated) -> list[Actor]:
+        """The two parties "the two sides" refers to, oldest first: the last pair of countries
+        named together ("Pakistan and Afghanistan", ``coordinated(a, b)`` says so), else the last
+        two distinct countries named."""
+        recent = [m.actor for m in self._recent(before) if m.actor.country is not None]
+        for later, earlier in zip(recent, recent[1:]):
+            if later.country != earlier.country and coordinated(earlier, later):
+                return [earlier, later]
+        found: dict[str, Actor] = {}
+        for actor in recent:
+            found.setdefault(actor.country, actor)
+            if len(found) == 2:
+                return list(reversed(found.values()))
+        return []
+
     def state(self, before: int) -> str | None:
         """The country of the most recent mention that has one."""
         for m in self._recent(before):

@@ -15,6 +15,8 @@ Lt. Gen. Asim Malik" -> one actor). Each part is then coded, in this order of ev
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from collections import Counter
 
 from spacy.tokens import Doc, Span
@@ -40,6 +42,10 @@ _LOCATING_PREPS = frozenset({"in", "inside", "of"})
 _PLACE_PREPS = frozenset({"in", "inside", "near", "across", "throughout", "around", "outside"})
 # "the country", "the kingdom": a state named before, as the state itself.
 _STATE_NOUNS = frozenset("country nation state kingdom republic".split())
+# "both sides", "the two countries": the two parties named last. Nouns that name governments
+# give the government sector.
+_PAIR_NOUNS = frozenset("sides countries nations parties neighbours neighbors states".split())
+_PAIR_GOV_NOUNS = frozenset("governments capitals leaders delegations".split())
 _COORD_GLUE = frozenset({"and", "or", ",", "&", "as", "well"})
 # Entities that name an actor or a place; a bare proper noun ("January", "Research") does not.
 _ENTITY_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC"})
@@ -229,6 +235,9 @@ class ArticleActors:
     def _from_context(self, group, matches, sector, span) -> list[Actor]:
         tokens = [self._doc[i] for i in group]
         text, start, end = self._text_of(group)
+        pair = self._pair(tokens, start)
+        if pair:
+            return [retext(a, text, start, end) for a in pair]
         referred = self._coreference(tokens, sector, start)
         if referred is not None:
             actor = retext(referred, text, start, end)
@@ -250,6 +259,28 @@ class ArticleActors:
             return []
         name = self._dictionary.country_name(country) if country else (text or "unknown")
         return [self._make(group, name, country, sector)]
+
+    def _pair(self, tokens, before: int) -> list[Actor]:
+        """"both sides", "the two governments": the last two countries named, when two are."""
+        words = [t.lower_ for t in tokens if not t.is_punct]
+        if not (words[:1] == ["both"] and len(words) == 2 or words[:2] == ["the", "two"] and len(words) == 3):
+            return []
+        noun = words[-1]
+        if noun not in _PAIR_NOUNS | _PAIR_GOV_NOUNS:
+            return []
+        parties = self._log.parties(before, self._named_together)
+        if noun in _PAIR_GOV_NOUNS:
+            parties = [replace(a, code=a.country + "GOV", sector="GOV") for a in parties]
+        return parties
+
+    def _named_together(self, first: Actor, second: Actor) -> bool:
+        """"Pakistan and Afghanistan": only glue words between two logged mentions."""
+        if first.end is None or second.start is None or first.end > second.start:
+            return False
+        between = self._doc.char_span(first.end, second.start, alignment_mode="expand")
+        if between is None:  # the two mentions touch: "Pakistan-Afghanistan"
+            return second.start - first.end <= 1
+        return between.text.strip(" ,&") in ("", "and")
 
     def _coreference(self, tokens, sector, before: int) -> Actor | None:
         words = [t for t in tokens if not t.is_punct]
