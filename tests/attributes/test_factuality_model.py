@@ -56,6 +56,10 @@ def test_seed_sentences(seed_doc, candidate, trigger, expected):
     ("The laws prevent aid groups to negotiate with armed groups.", "negotiate", "negated"),
     ("The men allegedly attacked a police station.", "attacked", "hypothetical"),
     ("The law authorizes firing on foreign vessels.", "firing", "hypothetical"),
+    # a subjectless -ing adjunct shares its head verb's frame
+    ("The group is likely to use the talks, seeking recognition.", "seeking", "hypothetical"),
+    ("Troops shelled the town, killing five civilians.", "killing", "asserted"),
+    ("The minister will visit Kabul, meeting Taliban leaders.", "meeting", "future"),
 ])
 def test_sentences(nlp, candidate, text, trigger, expected):
     doc = nlp(text)

@@ -230,3 +230,9 @@ def test_nameless_target_of_a_domestic_action_is_the_sources_own_state(nlp, code
 def test_named_target_is_kept_over_the_place(nlp, coder):
     cand, sources, targets = top(nlp, coder, "Kenyan police arrested the opposition leader in Nairobi.")
     assert targets == ["the opposition leader"]
+
+
+def test_adjective_complement_passes_the_copula_subject(nlp, coder):
+    found = code(nlp, coder, "The Taliban leadership is likely to use the talks, seeking recognition.")
+    seeking = [f for f in found if f[0].trigger == "seeking"]
+    assert seeking and seeking[0][1] == ["The Taliban leadership"]

@@ -52,7 +52,7 @@ def clause_chain(tok: Token) -> list[Token]:
     chain = [tok]
     while tok.head.i != tok.i:
         if tok.pos_ in ("VERB", "AUX"):
-            if not (tok.dep_ == "xcomp" or is_infinitive_clause(tok)):
+            if not (tok.dep_ == "xcomp" or is_infinitive_clause(tok) or is_participial_adjunct(tok)):
                 break
         elif tok.dep_ not in NOUN_TO_VERB:
             break
@@ -65,6 +65,16 @@ def is_infinitive_clause(tok: Token) -> bool:
     """"plans to oppose", "a decision to travel" (acl), "demand assurances to curb …" (advcl, a
     purpose): the word above frames the infinitive, so the chain goes on through it."""
     return tok.dep_ in ("acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def is_participial_adjunct(tok: Token) -> bool:
+    """"…, seeking recognition", "…, killing five": an -ing clause with no subject or
+    conjunction of its own shares its head verb's frame ("is likely to use X, seeking Y")."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and not any(c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in tok.children)
+    )
 
 
 def tree_distance(a: Token, b: Token) -> int:

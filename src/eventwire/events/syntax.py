@@ -127,6 +127,9 @@ def subjects(tok: Token, depth: int = 0) -> list[Token]:
         return subjects(head, depth + 1)
     if tok.dep_ in ("conj", "advcl") and head is not tok and head.pos_ in ("VERB", "AUX"):
         return subjects(head, depth + 1)
+    if tok.dep_ == "acomp" and head is not tok:
+        # "X is likely/ready/able to meet Y": the adjective's subject is the copula's.
+        return subjects(head, depth + 1)
     if tok.dep_ in ("relcl", "acl") and tok.tag_ != "VBN":
         gathering = _gathering_verb(tok)
         return subjects(gathering, depth + 1) if gathering is not None else [tok.head]
