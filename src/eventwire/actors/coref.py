@@ -10,17 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from eventwire.actors.references import words
 from eventwire.records import Actor
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs", "itself", "themselves"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 # Role words that name one person, so that "he" can refer back to them.
-PERSON_TITLES = frozenset(
-    "president minister adviser advisor chief general leader king queen emir secretary "
-    "ambassador envoy official governor commander premier chancellor director spokesman "
-    "spokeswoman prince mullah cleric judge prosecutor mayor negotiator".split()
-)
+PERSON_TITLES = words("person_titles")
 # How far back (characters) a reference may reach; about a dozen news paragraphs. Longer
 # articles change subject, and an old antecedent is then more often wrong than right.
 MAX_DISTANCE = 6000

@@ -6,20 +6,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.actors.matching import Match
+from eventwire.actors.references import words
 
 # Words that make an unlisted organisation's name span countries, and the words for bodies.
-TRANSNATIONAL = frozenset(
-    "international african arab european asian world global pan-african "
-    "inter-american latin commonwealth".split()
-)
-BODIES = frozenset(
-    "association federation committee council commission organization organisation network "
-    "foundation institute society league forum watch centre center alliance coalition union "
-    "conference movement".split()
-)
-COUNTED_GROUPS = frozenset(
-    "thousands hundreds dozens millions tens scores crowds crowd groups group hordes number".split()
-)
+TRANSNATIONAL = words("transnational")
+BODIES = words("bodies")
+COUNTED_GROUPS = words("counted_groups")
 
 
 def counted_people(root: Token | None, match: Match) -> bool:

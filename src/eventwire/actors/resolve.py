@@ -32,20 +32,21 @@ from eventwire.actors.coref import (
 from eventwire.actors.dictionary import CONTEXT_COUNTRY, ActorDictionary, default_code
 from eventwire.actors.groups import counted_people, transnational_body
 from eventwire.actors.matching import Match
+from eventwire.actors.references import words
 from eventwire.records import Actor
 
 _UNSET = object()
 STATE_KINDS = frozenset({"country", "adjective", "people", "seat"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-_FORMER = frozenset({"former", "ex", "ex-", "ousted", "deposed", "exiled"})
+_FORMER = words("former")
 _LOCATING_PREPS = frozenset({"in", "inside", "of"})
 _PLACE_PREPS = frozenset({"in", "inside", "near", "across", "throughout", "around", "outside"})
 # "the country", "the kingdom": a state named before, as the state itself.
-_STATE_NOUNS = frozenset("country nation state kingdom republic".split())
+_STATE_NOUNS = words("state_nouns")
 # "both sides", "the two countries": the two parties named last. Nouns that name governments
 # give the government sector.
-_PAIR_NOUNS = frozenset("sides countries nations parties neighbours neighbors states".split())
-_PAIR_GOV_NOUNS = frozenset("governments capitals leaders delegations".split())
+_PAIR_NOUNS = words("pair_nouns")
+_PAIR_GOV_NOUNS = words("pair_government_nouns")
 _COORD_GLUE = frozenset({"and", "or", ",", "&", "as", "well"})
 # Entities that name an actor or a place; a bare proper noun ("January", "Research") does not.
 _ENTITY_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC"})
